@@ -1,0 +1,17 @@
+"""The OCOP catalogue: products, producers, regions and pages as content types of their own.
+
+Registers `CatalogueGenerator`, which reads `products/`, `producers/`, `regions/` and `pages/` of the
+content folder (content contract v1) and writes every page kind in every configured language.
+"""
+
+from pelican import signals
+
+from .generator import CatalogueGenerator
+
+
+def get_generators(pelican):
+    return CatalogueGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)

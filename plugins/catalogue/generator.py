@@ -1,0 +1,178 @@
+"""The Pelican generator of the catalogue: read and validate everything, then write every language.
+
+Phase 1, `generate_context`, reads the content folder into one `Catalogue`; if anything is wrong it
+reports every problem (`PATH:LINE: FIELD: message`) and stops the build before anything is written.
+Phase 2, `generate_output`, renders every route in every configured language in one Pelican run.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from i18n.languages import LanguageError, configure_languages
+from i18n.translations import load_translations
+
+from .errors import ContentErrors, Problems
+from .loader import CatalogueLoader
+from .photos import DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_MEGAPIXELS
+from .routes import build_routes
+from .views import MEDIA_DIR, MarkdownRenderer, Site
+
+logger = logging.getLogger(__name__)
+
+
+def _today(settings) -> datetime.date:
+    value = settings.get("CATALOGUE_TODAY")
+    if isinstance(value, str):
+        return datetime.date.fromisoformat(value)
+    return value or datetime.date.today()
+
+
+class CatalogueGenerator(Generator):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.env.add_extension("jinja2.ext.i18n")
+        self.env.autoescape = True
+        self.catalogue = None
+        self.routes = []
+
+    # ---- phase 1: read and validate --------------------------------------------------------------
+
+    def generate_context(self):
+        started = time.perf_counter()
+        problems = Problems()
+        try:
+            self.languages = configure_languages(self.settings.get("CATALOGUE_LANGUAGES", ["vi", "en"]),
+                                                 self.settings.get("CATALOGUE_URL_WORDS"))
+        except LanguageError as exc:
+            problems.error(self.settings.get("CATALOGUE_SETTINGS_FILE", "pelicanconf.py"), "CATALOGUE_LANGUAGES", str(exc))
+            self._stop(problems)
+        loader = CatalogueLoader(
+            Path(self.path), self.languages, _today(self.settings), problems,
+            self.settings.get("CATALOGUE_MAX_MEGAPIXELS", DEFAULT_MAX_MEGAPIXELS),
+            self.settings.get("CATALOGUE_MAX_MEGABYTES", DEFAULT_MAX_MEGABYTES),
+        )
+        self.catalogue = loader.load()
+        if self.catalogue is not None:
+            self.routes = build_routes(self.catalogue, self.settings.get("CATALOGUE_PER_PAGE", 24))
+            self._check_url_clashes(problems)
+        self.translations = {}
+        for lang in self.languages:
+            translations = load_translations(Path(self.theme) / "translations", lang.code)
+            if translations is None:
+                problems.warning(Path(self.theme) / "translations", lang.code,
+                                 f"no catalogue {lang.code}/LC_MESSAGES/messages.po: theme text stays in English")
+                translations = load_translations(Path(self.theme) / "translations", "en")
+            self.translations[lang.code] = translations
+        if problems.errors:
+            self._stop(problems)
+        problems.report()
+        self.context["catalogue"] = self.catalogue
+        self.context["catalogue_routes"] = self.routes
+        logger.info("Catalogue read in %.2f s: %d products, %d producers, %d regions, %d languages",
+                    time.perf_counter() - started, len(self.catalogue.products), len(self.catalogue.producers),
+                    len(self.catalogue.regions), len(self.languages))
+
+    def _check_url_clashes(self, problems: Problems) -> None:
+        seen = {}
+        for route in self.routes:
+            for lang in self.languages:
+                path = route.path(lang)
+                if path in seen and seen[path] is not route:
+                    problems.error(Path(self.path) / "pages", route.key or route.kind,
+                                   f"two pages would be written at {path}; rename one of them")
+                seen[path] = route
+
+    def _stop(self, problems: Problems):
+        problems.report()
+        count = len(problems.errors)
+        print(f"{count} error{'s' if count != 1 else ''} in the content: nothing was written, "
+              f"the output folder is left as it was.", file=sys.stderr)
+        raise ContentErrors(count)
+
+    # ---- phase 2: write ----------------------------------------------------------------------
+
+    def generate_output(self, writer):
+        started = time.perf_counter()
+        output = Path(self.output_path)
+        renderer = MarkdownRenderer()
+        siteurl = self.settings.get("SITEURL", "")
+        written = 0
+        for lang in self.languages:
+            self.env.install_gettext_translations(self.translations[lang.code], newstyle=True)
+            site = Site(self.catalogue, lang, siteurl, renderer, self.settings)
+            base = {"site": site, "SITENAME": self.settings.get("SITENAME", ""), "settings": self.settings}
+            for route in self.routes:
+                context = dict(base)
+                context.update(route.context(site))
+                context["route"] = route
+                context["alternates"] = [(other, site.url(route.kind, route.key, route.page, other))
+                                         for other in self.languages]
+                context["canonical"] = site.url(route.kind, route.key, route.page)
+                if route.listing is not None:
+                    context["pagination"] = self._pagination(site, route)
+                html = self.get_template(route.template.removesuffix(".html")).render(context)
+                self._write(output / route.path(lang).strip("/") / "index.html", html)
+                written += 1
+            if lang.is_default:
+                html = self.get_template("404").render(dict(base, route=None, alternates=[], canonical=""))
+                self._write(output / "404.html", html)
+        self._write_sitemap(output, siteurl)
+        self._copy_media(output)
+        logger.info("Catalogue: %d pages in %d languages written in %.2f s",
+                    written, len(self.languages), time.perf_counter() - started)
+
+    def _pagination(self, site, route):
+        items = route.listing(site)
+        per_page = self.settings.get("CATALOGUE_PER_PAGE", 24)
+        start = (route.page - 1) * per_page
+
+        def url(page):
+            return site.url(route.kind, route.key, page)
+
+        return {
+            "items": items[start:start + per_page],
+            "total": len(items),
+            "page": route.page,
+            "pages": route.pages,
+            "first_index": start + 1,
+            "last_index": min(start + per_page, len(items)),
+            "prev_url": url(route.page - 1) if route.page > 1 else None,
+            "next_url": url(route.page + 1) if route.page < route.pages else None,
+            "urls": [(n, url(n)) for n in range(1, route.pages + 1)],
+        }
+
+    def _write_sitemap(self, output: Path, siteurl: str) -> None:
+        entries = []
+        for route in self.routes:
+            alternates = [(lang.code, siteurl + route.path(lang)) for lang in self.languages]
+            for lang in self.languages:
+                entries.append((siteurl + route.path(lang), alternates))
+        xml = self.env.get_template("sitemap.xml").render(entries=entries, default=self.languages[0].code)
+        self._write(output / "sitemap.xml", xml)
+
+    def _copy_media(self, output: Path) -> None:
+        catalogue = self.catalogue
+        entries = [p.entry for p in catalogue.products] + [p.entry for p in catalogue.producers]
+        entries += [r.description for r in catalogue.regions.values() if r.description]
+        for entry in entries:
+            for photo in entry.photos.values():
+                target = output / MEDIA_DIR / entry.kind / entry.slug / photo.name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(photo.source, target)  # same file system: no copy needed
+                except OSError:
+                    shutil.copyfile(photo.source, target)
+
+    @staticmethod
+    def _write(path: Path, text: str) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")

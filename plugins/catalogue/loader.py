@@ -1,0 +1,228 @@
+"""Read a whole catalogue folder into a validated, linked `Catalogue`, collecting every problem.
+
+Nothing here writes anything: a catalogue with errors is reported and never reaches the writers.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from pathlib import Path
+
+from .errors import Problems
+from .frontmatter import Document, read_document
+from .groups import load_groups
+from .model import Catalogue, Entry, Producer, Product, Text, certificate_of, name_order, product_order
+from .photos import DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_MEGAPIXELS, PhotoProblem, inspect_photo
+from .regions import load_regions
+from .schema import PAGE, PRODUCER, PRODUCT, REGION_DESCRIPTION, SLUG_RE, Schema
+
+REGION_FILES = ("regions.geojson", "ATTRIBUTION.md")  # beside the region folders
+TRANSLATION_RE = re.compile(r"^index\.([A-Za-z_-]+)\.md$")
+
+
+def _did_you_mean(value, choices) -> str:
+    hint = difflib.get_close_matches(str(value), list(choices), n=1, cutoff=0.6)
+    return f"; did you mean `{hint[0]}`?" if hint else ""
+
+
+class CatalogueLoader:
+    def __init__(self, content: Path, languages, today: datetime.date, problems: Problems,
+                 max_megapixels=DEFAULT_MAX_MEGAPIXELS, max_megabytes=DEFAULT_MAX_MEGABYTES):
+        self.content = Path(content)
+        self.languages = languages
+        self.codes = [lang.code for lang in languages]
+        self.default = self.codes[0]
+        self.today = today
+        self.problems = problems
+        self.photo_limits = (max_megapixels, max_megabytes)
+
+    # ---- reading bundles ---------------------------------------------------------------------
+
+    def bundles(self, section: str, schema: Schema, required: bool = True) -> list[Entry]:
+        folder = self.content / section
+        if not folder.is_dir():
+            if required:
+                self.problems.error(folder, "file", f"is missing: a catalogue keeps its {section} in {section}/<slug>/index.md")
+            return []
+        entries = []
+        for path in sorted(folder.iterdir()):
+            if path.name.startswith(".") or (section == "regions" and path.name in REGION_FILES):
+                continue
+            if path.is_file() and section == "pages" and path.suffix == ".md":
+                entry = self._flat_page(section, path, schema)
+            elif path.is_dir():
+                entry = self._bundle(section, path, schema)
+            else:
+                self.problems.error(path, "file", f"each entry of {section}/ must be a folder <slug>/ with an index.md")
+                continue
+            if entry is not None:
+                entries.append(entry)
+        return entries
+
+    def _bundle(self, section: str, folder: Path, schema: Schema) -> Entry | None:
+        if not SLUG_RE.match(folder.name):
+            self.problems.error(folder, "file", "folder name is the URL slug: use lowercase a-z, 0-9 and '-' "
+                                "(đ → d), e.g. me-xung-thien-huong")
+            return None
+        translations = {}
+        for path in sorted(folder.glob("*.md")):
+            if path.name == "index.md":
+                continue
+            match = TRANSLATION_RE.match(path.name)
+            if not match:
+                self.problems.error(path, "file", "unexpected Markdown file: a folder holds index.md and its "
+                                    "translations index.<lang>.md")
+                continue
+            translations[match.group(1)] = path
+        main = folder / "index.md"
+        if not main.is_file():
+            self.problems.error(folder, "file", "has no index.md (the default-language text)")
+            return None
+        return self._entry(section, folder.name, folder, main, translations, schema)
+
+    def _flat_page(self, section: str, path: Path, schema: Schema) -> Entry | None:
+        """pages/<slug>.md with translations pages/<slug>.<lang>.md."""
+        stem, _, lang = path.stem.partition(".")
+        if lang:  # a translation; read with its page
+            if not (path.parent / f"{stem}.md").is_file():
+                self.problems.error(path, "file", f"translation of a page that does not exist ({stem}.md)")
+            return None
+        if not SLUG_RE.match(stem):
+            self.problems.error(path, "file", "file name is the URL slug: use lowercase a-z, 0-9 and '-'")
+            return None
+        translations = {p.name.split(".")[1]: p for p in sorted(path.parent.glob(f"{stem}.*.md"))}
+        return self._entry(section, stem, path.parent, path, translations, schema)
+
+    def _entry(self, section: str, slug: str, folder: Path, main: Path, translations: dict, schema: Schema) -> Entry | None:
+        doc = read_document(main, self.problems)
+        if doc is None:
+            return None
+        fields = schema.validate(doc, self.problems)
+        entry = Entry(section, slug, folder, fields, {self.default: Text(self.default, fields, doc.body, main)},
+                      document=doc)
+        for lang, path in translations.items():
+            if lang == self.default:
+                self.problems.error(path, "file", f"the default language ({lang}) is written in index.md, "
+                                    "not in a translation file")
+                continue
+            if lang not in self.codes:
+                self.problems.error(path, "file", f"translation into {lang!r}, a language this site does not "
+                                    f"have (site languages: {', '.join(self.codes)})")
+                continue
+            tdoc = read_document(path, self.problems)
+            if tdoc is None:
+                continue
+            tfields = schema.validate(tdoc, self.problems, translation=True)
+            entry.texts[lang] = Text(lang, tfields, tdoc.body, path)
+            entry.translation_docs[lang] = tdoc
+        return entry
+
+    # ---- photos ------------------------------------------------------------------------------
+
+    def _photo(self, entry: Entry, doc: Document, field_name: str, name: str) -> None:
+        if name in entry.photos:
+            return
+        try:
+            entry.photos[name] = inspect_photo(entry.folder, name, *self.photo_limits)
+        except PhotoProblem as exc:
+            self.problems.error(doc.path, field_name, str(exc), doc.line(field_name))
+
+    def _check_product_images(self, entry: Entry) -> None:
+        for index, image in enumerate(entry.fields.get("images", []), start=1):
+            if "file" in image:
+                self._photo(entry, entry.document, f"images[{index}].file", image["file"])
+        files = [image.get("file") for image in entry.fields.get("images", [])]
+        for lang, tdoc in entry.translation_docs.items():
+            for index, image in enumerate(entry.texts[lang].fields.get("images", []), start=1):
+                if image.get("file") not in files:
+                    name = f"images[{index}].file"
+                    self.problems.error(tdoc.path, name, f"{image.get('file')!r} is not one of the photos of "
+                                        f"index.md ({', '.join(map(str, files))}); a translation only translates `alt`",
+                                        tdoc.line(name))
+
+    # ---- the whole catalogue -----------------------------------------------------------------
+
+    def load(self) -> Catalogue | None:
+        regions = load_regions(self.content / "regions" / "regions.geojson", self.default, self.problems)
+        groups = load_groups()
+        producer_entries = self.bundles("producers", PRODUCER)
+        product_entries = self.bundles("products", PRODUCT)
+        region_entries = self.bundles("regions", REGION_DESCRIPTION, required=False)
+        pages = self.bundles("pages", PAGE, required=False)
+
+        producers = {}
+        for entry in producer_entries:
+            doc = entry.document
+            region = self._region(regions, entry, doc)
+            if entry.fields.get("logo"):
+                self._photo(entry, doc, "logo", entry.fields["logo"])
+            if region is not None:
+                producers[entry.slug] = Producer(entry, region)
+
+        products = []
+        slugs = {e.slug for e in producer_entries}
+        for entry in product_entries:
+            doc = entry.document
+            self._check_product_images(entry)
+            producer_slug = entry.fields.get("producer")
+            producer = producers.get(producer_slug)
+            if producer_slug and producer is None and producer_slug not in slugs:
+                self.problems.error(doc.path, "producer", f"no producer {producer_slug!r} in "
+                                    f"{self.content.name}/producers/{_did_you_mean(producer_slug, slugs)}",
+                                    doc.line("producer"))
+            group = None
+            code = entry.fields.get("group")
+            if code is not None:
+                group = groups.get(code)
+                if group is None:
+                    self.problems.error(doc.path, "group", f"{code!r} is not an OCOP product group code of "
+                                        f"Decision 148/QĐ-TTg (e.g. I.4.a, III.3, VI){_did_you_mean(code, groups)}",
+                                        doc.line("group"))
+            region = self._region(regions, entry, doc)
+            if region is None and producer is not None and "region" not in entry.fields:
+                region = producer.region
+            if producer and group and region and "stars" in entry.fields and "images" in entry.fields:
+                products.append(Product(entry, producer, group, region, certificate_of(entry.fields, self.today)))
+
+        for entry in region_entries:
+            if entry.slug not in regions:
+                self.problems.error(entry.folder, "file", f"describes region {entry.slug!r}, which is not in "
+                                    f"regions/regions.geojson{_did_you_mean(entry.slug, regions)}")
+                continue
+            if entry.fields.get("image"):
+                self._photo(entry, entry.document, "image", entry.fields["image"])
+            regions[entry.slug].description = entry
+
+        attribution = self.content / "regions" / "ATTRIBUTION.md"
+        attribution_text = ""
+        if attribution.is_file():
+            try:
+                attribution_text = attribution.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                self.problems.error(attribution, "file", "is not UTF-8 text")
+
+        if self.problems.errors:
+            return None
+        products.sort(key=product_order(self.default))
+        return Catalogue(
+            products=products,
+            producers=sorted(producers.values(), key=name_order(self.default)),
+            regions=regions,
+            groups=groups,
+            pages=pages,
+            languages=self.languages,
+            today=self.today,
+            map_attribution=attribution_text,
+        )
+
+    def _region(self, regions, entry, doc):
+        region_id = entry.fields.get("region")
+        if region_id is None:
+            return None
+        if region_id not in regions:
+            self.problems.error(doc.path, "region", f"no region {region_id!r} in regions/regions.geojson"
+                                f"{_did_you_mean(region_id, regions)}", doc.line("region"))
+            return None
+        return regions[region_id]

@@ -1,0 +1,77 @@
+"""Regions of a catalogue: `regions/regions.geojson`, one feature per region (contract, "Regions")."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Problems
+from .schema import SLUG_RE
+
+GEOMETRY_TYPES = ("Polygon", "MultiPolygon")
+
+
+@dataclass(eq=False)
+class Region:
+    id: str
+    names: dict  # language code → name from the GeoJSON (`name`, `name_<lang>`)
+    default_lang: str
+    parent_id: str | None = None
+    geometry: dict = field(default_factory=dict, repr=False)
+    properties: dict = field(default_factory=dict, repr=False)
+    description: object = None  # an Entry from regions/<id>/index.md, when there is one
+
+    def geo_name(self, lang: str) -> str:
+        return self.names.get(lang) or self.names[self.default_lang]
+
+
+def load_regions(path: Path, default_lang: str, problems: Problems) -> dict[str, Region]:
+    """Regions by id, in file order; problems are reported against the GeoJSON file."""
+    if not path.is_file():
+        problems.error(path, "file", "is missing: every catalogue needs its regions as a GeoJSON FeatureCollection")
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        problems.error(path, "file", "is not UTF-8 text")
+        return {}
+    except json.JSONDecodeError as exc:
+        problems.error(path, "file", f"is not valid JSON: {exc.msg}", exc.lineno)
+        return {}
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(data.get("features"), list):
+        problems.error(path, "type", "must be a GeoJSON FeatureCollection with a list of features")
+        return {}
+    regions: dict[str, Region] = {}
+    for index, feature in enumerate(data["features"], start=1):
+        where = f"features[{index}]"
+        props = feature.get("properties") if isinstance(feature, dict) else None
+        if not isinstance(props, dict):
+            problems.error(path, where, "has no properties (it needs at least `id` and `name`)")
+            continue
+        region_id, name = props.get("id"), props.get("name")
+        if not isinstance(region_id, str) or not SLUG_RE.match(region_id):
+            problems.error(path, f"{where}.properties.id",
+                           f"must be a region id of lowercase a-z, 0-9 and '-', got {region_id!r}")
+            continue
+        if not isinstance(name, str) or not name.strip():
+            problems.error(path, f"{where}.properties.name", f"region {region_id!r} needs a name")
+            continue
+        if region_id in regions:
+            problems.error(path, f"{where}.properties.id", f"duplicate region id {region_id!r}")
+            continue
+        geometry = feature.get("geometry")
+        if not isinstance(geometry, dict) or geometry.get("type") not in GEOMETRY_TYPES:
+            kind = geometry.get("type") if isinstance(geometry, dict) else geometry
+            problems.error(path, f"{where}.geometry",
+                           f"region {region_id!r}: geometry must be a Polygon or MultiPolygon, got {kind!r}")
+            continue
+        names = {default_lang: name.strip()}
+        names.update({key[5:]: value.strip() for key, value in props.items()
+                      if key.startswith("name_") and isinstance(value, str) and value.strip()})
+        regions[region_id] = Region(region_id, names, default_lang, props.get("parent"), geometry, props)
+    for region in regions.values():
+        if region.parent_id is not None and region.parent_id not in regions:
+            problems.error(path, "parent", f"region {region.id!r}: parent {region.parent_id!r} is not a region id")
+            region.parent_id = None
+    return regions

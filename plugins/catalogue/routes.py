@@ -1,0 +1,62 @@
+"""Every page of the site, once per language: its URL, template and what it shows.
+
+A `Route` is language-independent (a product page, page 2 of the four-star listing); the generator
+renders it in every language, and the sitemap and hreflang links come from the same list.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Callable
+
+from .model import Catalogue
+
+
+@dataclass(frozen=True)
+class Route:
+    kind: str  # a page kind of i18n.languages.Language.path
+    key: object  # slug, id, star level or group key; None for singletons
+    template: str
+    context: Callable  # site → template variables
+    page: int = 1
+    pages: int = 1
+    listing: Callable | None = None  # site → all items of a paginated listing
+
+    def path(self, lang) -> str:
+        return lang.path(self.kind, self.key, self.page)
+
+
+def paginated(kind, key, template, context, listing, count: int, per_page: int) -> list[Route]:
+    pages = max(1, math.ceil(count / per_page))
+    return [Route(kind, key, template, context, page, pages, listing) for page in range(1, pages + 1)]
+
+
+def build_routes(catalogue: Catalogue, per_page: int) -> list[Route]:
+    routes = [Route("home", None, "home.html", lambda site: {})]
+    routes += paginated("products", None, "products.html", lambda site: {},
+                        lambda site: site.products(catalogue.products), len(catalogue.products), per_page)
+    routes += paginated("producers", None, "producers.html", lambda site: {},
+                        lambda site: site.producers(catalogue.producers), len(catalogue.producers), per_page)
+    routes.append(Route("regions", None, "regions.html", lambda site: {}))
+    routes.append(Route("groups", None, "groups.html", lambda site: {}))
+    for product in catalogue.products:
+        routes.append(Route("product", product.slug, "product.html",
+                            lambda site, p=product: {"product": site.product(p)}))
+    for producer in catalogue.producers:
+        routes.append(Route("producer", producer.slug, "producer.html",
+                            lambda site, p=producer: {"producer": site.producer(p)}))
+    for region in catalogue.regions.values():
+        routes.append(Route("region", region.id, "region.html",
+                            lambda site, r=region: {"region": site.region(r)}))
+    for stars in catalogue.star_levels():
+        products = catalogue.by_stars.get(stars, [])
+        routes += paginated("stars", stars, "stars.html", lambda site, n=stars: {"stars": n},
+                            lambda site, ps=products: site.products(ps), len(products), per_page)
+    for group in catalogue.group_pages():
+        products = catalogue.in_group(group)
+        routes += paginated("group", group.key, "group.html", lambda site, g=group: {"group": site.group(g)},
+                            lambda site, ps=products: site.products(ps), len(products), per_page)
+    for entry in catalogue.pages:
+        routes.append(Route("page", entry.slug, "page.html", lambda site, e=entry: {"page_entry": site.page(e)}))
+    return routes

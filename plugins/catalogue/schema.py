@@ -1,0 +1,424 @@
+"""Every field rule of the content contract, declared once.
+
+A `Schema` lists its `Field`s; each field has a check that returns the clean value or raises
+`Invalid`, says whether it is required and whether a translation (`index.<lang>.md`) may carry it.
+Record-level rules (score inside the band of stars, certificate from 3 stars) follow the fields.
+Validation, error messages, the list of translatable fields and the staff documentation all follow
+from these declarations.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from babel.numbers import get_currency_name
+
+from .errors import Problems
+from .frontmatter import Document
+
+
+class Invalid(ValueError):
+    """A value that breaks its field's rule; the message says what is expected."""
+
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+ALIAS_RE = re.compile(r"^/(?:[A-Za-z0-9._~%-]+/)*$")
+
+
+def _describe(value) -> str:
+    if isinstance(value, bool):
+        return "yes/no"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of fields"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+# ---- checks: value → clean value, or Invalid -------------------------------------------------
+
+
+def text(max_length: int | None = None, lenient: bool = False) -> Callable:
+    def check(value):
+        if lenient and isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            raise Invalid(f"must be text, got the number {value}; put it in quotes")
+        if not isinstance(value, str):
+            raise Invalid(f"must be text, got {_describe(value)}")
+        value = value.strip()
+        if not value:
+            raise Invalid("must not be empty")
+        if max_length is not None and len(value) > max_length:
+            raise Invalid(f"is {len(value)} characters long; at most {max_length} are allowed")
+        return value
+    check.describe = "text" + (f", at most {max_length} characters" if max_length else "")
+    return check
+
+
+def integer(low: int, high: int) -> Callable:
+    def check(value):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise Invalid(f"must be a whole number from {low} to {high}, got {_describe(value)}")
+        if not low <= value <= high:
+            raise Invalid(f"must be from {low} to {high}, got {value}")
+        return value
+    check.describe = f"whole number {low}–{high}"
+    return check
+
+
+def number(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise Invalid(f"must be a number (digits only, no dots between thousands), got {_describe(value)}")
+    if value < 0:
+        raise Invalid(f"must not be negative, got {value}")
+    return value
+
+
+number.describe = "number"
+
+
+def date(value):
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise Invalid(f"must be a date written YYYY-MM-DD, got {_describe(value)}")
+
+
+date.describe = "date YYYY-MM-DD"
+
+
+def slug(value):
+    if not isinstance(value, str) or not SLUG_RE.match(value):
+        raise Invalid(f"must be a slug of lowercase letters a-z, digits and '-', got {_describe(value)}")
+    return value
+
+
+slug.describe = "slug (a-z, 0-9, -)"
+
+
+def one_of(*choices: str) -> Callable:
+    def check(value):
+        if value not in choices:
+            hint = difflib.get_close_matches(str(value), choices, n=1)
+            suggestion = f"; did you mean `{hint[0]}`?" if hint else ""
+            raise Invalid(f"must be one of {', '.join(choices)}, got {_describe(value)}{suggestion}")
+        return value
+    check.describe = "one of " + ", ".join(f"`{c}`" for c in choices)
+    return check
+
+
+def phone(value):
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise Invalid(f"must be in quotes (\"0{value}\"): as a bare number YAML drops its leading zero")
+    value = text()(value)
+    if not re.fullmatch(r"[0-9+().\s-]{6,}", value):
+        raise Invalid(f"must be a phone number (digits, spaces, +, -), got {value!r}")
+    return value
+
+
+phone.describe = "text in quotes, e.g. \"0234 3812 345\""
+
+
+def email(value):
+    value = text()(value)
+    if not EMAIL_RE.match(value):
+        raise Invalid(f"must be an e-mail address, got {value!r}")
+    return value
+
+
+email.describe = "e-mail address"
+
+
+def web_url(value):
+    value = text()(value)
+    if not URL_RE.match(value):
+        raise Invalid(f"must be a web address starting with http:// or https://, got {value!r}")
+    return value
+
+
+web_url.describe = "http:// or https:// URL"
+
+
+def year(value):
+    this_year = datetime.date.today().year
+    return integer(1800, this_year)(value)
+
+
+year.describe = "year, e.g. 2015"
+
+
+def currency(value):
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{3}", value):
+        raise Invalid(f"must be an ISO 4217 currency code such as VND or USD, got {_describe(value)}")
+    if get_currency_name(value, locale="en") == value:
+        raise Invalid(f"is not a known ISO 4217 currency code: {value}")
+    return value
+
+
+currency.describe = "ISO 4217 code (VND, USD …)"
+
+
+def file_name(value):
+    value = text()(value)
+    if value.startswith(("/", "\\")) or ".." in value.replace("\\", "/").split("/"):
+        raise Invalid(f"must be a file inside this folder, got {value!r}")
+    return value
+
+
+file_name.describe = "file in this folder"
+
+
+def alias(value):
+    if not isinstance(value, str) or not ALIAS_RE.match(value):
+        raise Invalid(f"must be a site path starting and ending with '/', e.g. /old/path/, got {_describe(value)}")
+    return value
+
+
+alias.describe = "site path /old/path/"
+
+
+@dataclass
+class ListOf:
+    """A list whose items all pass `item` (a check or a nested Schema)."""
+
+    item: Any
+    min_items: int = 0
+
+    @property
+    def describe(self) -> str:
+        item = self.item.name if isinstance(self.item, Schema) else getattr(self.item, "describe", "items")
+        return f"list of {item}" + (f", at least {self.min_items}" if self.min_items else "")
+
+
+list_of = ListOf
+
+
+def text_mapping(value):
+    if not isinstance(value, dict):
+        raise Invalid(f"must be a set of 'name: value' lines, got {_describe(value)}")
+    clean = {}
+    for key, item in value.items():
+        key = text(lenient=True)(key)
+        clean[key] = text(lenient=True)(item)
+    return clean
+
+
+text_mapping.describe = "mapping of text to text"
+
+
+# ---- fields and schemas -----------------------------------------------------------------------
+
+
+@dataclass
+class Field:
+    name: str
+    check: Any  # a check function, a nested Schema, or list_of(...)
+    required: bool = False
+    translatable: bool = False
+    doc: str = ""
+
+    @property
+    def check_description(self) -> str:
+        if isinstance(self.check, Schema):
+            return "fields: " + ", ".join(f.name for f in self.check.fields)
+        return getattr(self.check, "describe", "")
+
+
+@dataclass
+class Schema:
+    name: str
+    fields: list[Field]
+    rules: list[Callable] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.by_name = {f.name: f for f in self.fields}
+
+    def validate(self, doc: Document, problems: Problems, translation: bool = False) -> dict:
+        """Clean values of `doc.data`; every problem is added to `problems`."""
+        return self._validate_mapping(doc.data, "", doc, problems, translation)
+
+    def _validate_mapping(self, data, prefix, doc, problems, translation):
+        clean: dict = {}
+        if not isinstance(data, dict):
+            problems.error(doc.path, prefix or "file", f"must be a set of fields, got {_describe(data)}",
+                           doc.line(prefix))
+            return clean
+        for key, value in data.items():
+            name = f"{prefix}.{key}" if prefix else str(key)
+            spec = self.by_name.get(key)
+            if spec is None:
+                hint = difflib.get_close_matches(str(key), list(self.by_name), n=1, cutoff=0.6)
+                suggestion = f"; did you mean `{hint[0]}`?" if hint else ""
+                problems.error(doc.path, name, f"unknown field{suggestion}", doc.line(name))
+                continue
+            if translation and not spec.translatable:
+                problems.error(doc.path, name, "cannot be set in a translation; it comes from the "
+                               "default-language file index.md", doc.line(name))
+                continue
+            if value is None:
+                if spec.required and not translation:
+                    problems.error(doc.path, name, "is required but empty", doc.line(name))
+                continue
+            result = self._check(spec.check, value, name, doc, problems, translation)
+            if result is not None:
+                clean[key] = result
+        if not translation:
+            for spec in self.fields:
+                if spec.required and spec.name not in data:
+                    name = f"{prefix}.{spec.name}" if prefix else spec.name
+                    problems.error(doc.path, name, f"is required ({spec.check_description})",
+                                   doc.line(prefix) if prefix else None)
+        for rule in self.rules if not translation else ():
+            for field_name, message in rule(clean):
+                name = f"{prefix}.{field_name}" if prefix else field_name
+                problems.error(doc.path, name, message, doc.line(name))
+        return clean
+
+    def _check(self, check, value, name, doc, problems, translation):
+        if isinstance(check, Schema):
+            return check._validate_mapping(value, name, doc, problems, translation)
+        if isinstance(check, ListOf):
+            if not isinstance(value, list):
+                problems.error(doc.path, name, f"must be a list (lines starting with '- '), got {_describe(value)}",
+                               doc.line(name))
+                return None
+            if len(value) < check.min_items and not translation:
+                problems.error(doc.path, name, f"needs at least {check.min_items} item(s)", doc.line(name))
+            items = []
+            for index, item in enumerate(value, start=1):
+                result = self._check(check.item, item, f"{name}[{index}]", doc, problems, translation)
+                if result is not None:
+                    items.append(result)
+            return items
+        try:
+            return check(value)
+        except Invalid as exc:
+            problems.error(doc.path, name, str(exc), doc.line(name))
+            return None
+
+
+# ---- record rules -----------------------------------------------------------------------------
+
+STAR_BANDS = {1: (0, 29), 2: (30, 49), 3: (50, 69), 4: (70, 89), 5: (90, 100)}
+CERTIFIED_FROM_STARS = 3
+CERTIFICATE_MONTHS = 36
+
+
+def score_in_band(record):
+    stars, score = record.get("stars"), record.get("score")
+    if stars in STAR_BANDS and score is not None:
+        low, high = STAR_BANDS[stars]
+        if not low <= score <= high:
+            yield "score", f"{score} points is outside the {stars}-star band ({low}–{high})"
+
+
+def certificate_from_three_stars(record):
+    stars = record.get("stars")
+    if stars is not None and stars >= CERTIFIED_FROM_STARS and "certificate" not in record:
+        yield "certificate", (f"is required for a {stars}-star product (decision, issued_by, date); "
+                              "only 3 stars and up are certified")
+
+
+def expiry_after_issue(record):
+    if record.get("date") and record.get("expires") and record["expires"] <= record["date"]:
+        yield "expires", f"{record['expires']} is not after the certificate date {record['date']}"
+
+
+def price_range(record):
+    if record.get("to") is not None and record.get("from") is not None and record["to"] < record["from"]:
+        yield "to", f"{record['to']} is less than `from` ({record['from']})"
+
+
+def location_range(record):
+    if "lat" in record and not -90 <= record["lat"] <= 90:
+        yield "lat", f"latitude must be between -90 and 90, got {record['lat']}"
+    if "lon" in record and not -180 <= record["lon"] <= 180:
+        yield "lon", f"longitude must be between -180 and 180, got {record['lon']}"
+
+
+# ---- the contract's schemas -------------------------------------------------------------------
+
+IMAGE = Schema("image", [
+    Field("file", file_name, required=True, translatable=True, doc="a photo in the product's folder"),
+    Field("alt", text(), required=True, translatable=True, doc="what the photo shows, for screen readers"),
+])
+
+CERTIFICATE = Schema("certificate", [
+    Field("decision", text(), required=True, doc='decision number, e.g. "1234/QĐ-UBND"'),
+    Field("issued_by", text(), required=True, doc="the body that recognised the product"),
+    Field("date", date, required=True, doc="date of the decision"),
+    Field("expires", date, doc=f"default: date + {CERTIFICATE_MONTHS} months"),
+], rules=[expiry_after_issue])
+
+PRICE = Schema("price", [
+    Field("from", number, required=True),
+    Field("to", number),
+    Field("currency", currency, doc="default VND"),
+    Field("unit", text(), translatable=True, doc='e.g. "chai 500 ml"'),
+], rules=[price_range])
+
+LOCATION = Schema("location", [
+    Field("lat", number, required=True, doc="latitude, decimal degrees"),
+    Field("lon", number, required=True, doc="longitude, decimal degrees"),
+], rules=[location_range])
+
+PRODUCT = Schema("product", [
+    Field("title", text(), required=True, translatable=True),
+    Field("producer", slug, required=True, doc="folder name in content/producers/"),
+    Field("group", text(), required=True, doc="OCOP group code of Decision 148/QĐ-TTg, e.g. I.4.a"),
+    Field("stars", integer(1, 5), required=True),
+    Field("score", integer(0, 100), doc="inside the band of `stars`"),
+    Field("certificate", CERTIFICATE, doc="required from 3 stars"),
+    Field("region", slug, doc="region id; default: the producer's region"),
+    Field("images", list_of(IMAGE, min_items=1), required=True, translatable=True),
+    Field("summary", text(200), required=True, translatable=True),
+    Field("price", PRICE, translatable=True, doc="only `unit` in translations"),
+    Field("specs", text_mapping, translatable=True),
+    Field("tags", list_of(text()), translatable=True),
+    Field("aliases", list_of(alias), doc="old site paths that redirect here"),
+    Field("date", date, doc="when the product was listed"),
+], rules=[score_in_band, certificate_from_three_stars])
+
+PRODUCER_KINDS = ("cooperative", "enterprise", "cooperative-group", "household")
+
+PRODUCER = Schema("producer", [
+    Field("title", text(), required=True, translatable=True),
+    Field("kind", one_of(*PRODUCER_KINDS), required=True),
+    Field("region", slug, required=True, doc="region id"),
+    Field("address", text(), translatable=True),
+    Field("location", LOCATION),
+    Field("phone", phone),
+    Field("email", email),
+    Field("website", web_url),
+    Field("facebook", web_url),
+    Field("zalo", phone),
+    Field("logo", file_name),
+    Field("representative", text()),
+    Field("founded", year),
+    Field("summary", text(200), required=True, translatable=True),
+])
+
+REGION_DESCRIPTION = Schema("region description", [
+    Field("title", text(), translatable=True, doc="overrides the GeoJSON name"),
+    Field("summary", text(200), translatable=True),
+    Field("image", file_name),
+    Field("image_alt", text(), translatable=True),
+])
+
+PAGE = Schema("page", [
+    Field("title", text(), required=True, translatable=True),
+    Field("summary", text(200), translatable=True),
+])

@@ -1,0 +1,314 @@
+"""Page view models: everything a template shows, ready to print, for one language.
+
+Templates hold no business rules: they get titles in the right language with the `lang` of the text,
+formatted prices and dates, URLs, and flags such as `certified` or `expired` computed here once.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import markdown
+from markupsafe import Markup
+
+from i18n.formatting import format_date, format_number, format_price
+
+from .model import Catalogue, Entry, Producer, Product, name_order, product_order
+
+MEDIA_DIR = "media"
+MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
+
+
+class MarkdownRenderer:
+    """One Markdown converter for the whole build (creating one per file is slow), reset per text."""
+
+    def __init__(self):
+        self._md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+        self._cache: dict = {}
+
+    def __call__(self, source: str) -> Markup:
+        if source not in self._cache:
+            self._cache[source] = Markup(self._md.reset().convert(source))
+        return self._cache[source]
+
+
+class Site:
+    """What every template of one language needs: the language, URLs and locale formatting."""
+
+    def __init__(self, catalogue: Catalogue, lang, siteurl: str, markdown_renderer: MarkdownRenderer, settings):
+        self.catalogue = catalogue
+        self.lang = lang
+        self.languages = catalogue.languages
+        self.default_lang = catalogue.languages[0]
+        self.siteurl = siteurl.rstrip("/")
+        self.markdown = markdown_renderer
+        self.settings = settings
+        self._views: dict = {}
+
+    @cached_property
+    def map_attribution(self) -> Markup:
+        return self.markdown(self.catalogue.map_attribution) if self.catalogue.map_attribution else Markup("")
+
+    # URLs
+    def url(self, kind: str, key=None, page: int = 1, lang=None) -> str:
+        return self.siteurl + (lang or self.lang).path(kind, key, page)
+
+    def media_url(self, entry: Entry, file_name: str) -> str:
+        return f"{self.siteurl}/{MEDIA_DIR}/{entry.kind}/{entry.slug}/{file_name}"
+
+    def static_url(self, path: str) -> str:
+        return f"{self.siteurl}/{self.settings['THEME_STATIC_DIR']}/{path}"
+
+    # formatting
+    def language_name(self, code: str) -> str:
+        """The name of language `code` in the page's language: "tiếng Việt", "Vietnamese"."""
+        return next(l for l in self.languages if l.code == code).locale.get_display_name(self.lang.locale)
+
+    def date(self, value, format: str = "long") -> str:
+        return format_date(value, self.lang.locale, format) if value else ""
+
+    def number(self, value) -> str:
+        return format_number(value, self.lang.locale)
+
+    # views, one per object and language
+    def _view(self, cls, obj):
+        key = (cls, id(obj))
+        if key not in self._views:
+            self._views[key] = cls(obj, self)
+        return self._views[key]
+
+    def product(self, product: Product) -> "ProductView":
+        return self._view(ProductView, product)
+
+    def producer(self, producer: Producer) -> "ProducerView":
+        return self._view(ProducerView, producer)
+
+    def region(self, region) -> "RegionView":
+        return self._view(RegionView, region)
+
+    def group(self, group) -> "GroupView":
+        return self._view(GroupView, group)
+
+    def page(self, entry: Entry) -> "PageView":
+        return self._view(PageView, entry)
+
+    def top_groups(self) -> list["GroupView"]:
+        return [self.group(g) for g in self.catalogue.group_pages() if g.parent is None]
+
+    def products(self, products) -> list["ProductView"]:
+        return [self.product(p) for p in sorted(products, key=product_order(self.lang.code))]
+
+    def producers(self, producers) -> list["ProducerView"]:
+        return [self.producer(p) for p in sorted(producers, key=name_order(self.lang.code))]
+
+
+class EntryView:
+    """Text of an entry in the site's language, falling back to the default language."""
+
+    def __init__(self, entry: Entry, site: Site):
+        self.entry = entry
+        self.site = site
+        lang = site.lang.code
+        self.translated = entry.is_translated(lang)
+        self.text_lang = lang if self.translated else entry.default_lang
+        self._text = entry.text(lang)
+
+    @property
+    def slug(self) -> str:
+        return self.entry.slug
+
+    @property
+    def foreign(self) -> bool:
+        """True when the text shown is not in the page's language (needs its own `lang`)."""
+        return self.text_lang != self.site.lang.code
+
+    def get(self, name, default=None):
+        return self.entry.get(name, self.site.lang.code, default)
+
+    @property
+    def title(self) -> str:
+        return self.get("title")
+
+    @property
+    def summary(self) -> str:
+        return self.get("summary", "")
+
+    @cached_property
+    def body(self) -> Markup:
+        return self.site.markdown(self._text.body)
+
+
+class ProductView(EntryView):
+    def __init__(self, product: Product, site: Site):
+        super().__init__(product.entry, site)
+        self.product = product
+        self.stars = product.stars
+        self.score = product.entry.fields.get("score")
+        self.certified = product.certified
+        self.certificate = product.certificate
+        self.expired = bool(product.certificate and product.certificate.expired)
+
+    @property
+    def url(self) -> str:
+        return self.site.url("product", self.slug)
+
+    @property
+    def group(self) -> "GroupView":
+        return self.site.group(self.product.group)
+
+    @property
+    def producer(self) -> "ProducerView":
+        return self.site.producer(self.product.producer)
+
+    @property
+    def region(self) -> "RegionView":
+        return self.site.region(self.product.region)
+
+    @cached_property
+    def photos(self) -> list[dict]:
+        photos = []
+        for image in self.get("images", []):
+            photo = self.entry.photos[image["file"]]
+            photos.append({"url": self.site.media_url(self.entry, photo.name), "alt": image["alt"],
+                           "width": photo.width, "height": photo.height})
+        alts = {i["file"]: i["alt"] for i in self._text.fields.get("images", [])}
+        for photo, image in zip(photos, self.entry.fields["images"]):
+            photo["alt"] = alts.get(image["file"], image["alt"])
+        return photos
+
+    @property
+    def photo(self) -> dict:
+        return self.photos[0]
+
+    @cached_property
+    def price(self) -> str:
+        price = self.entry.fields.get("price")
+        return format_price(price, self.site.lang.locale) if price and "from" in price else ""
+
+    @property
+    def price_unit(self) -> str:
+        unit = (self._text.fields.get("price") or {}).get("unit")
+        return unit or (self.entry.fields.get("price") or {}).get("unit", "")
+
+    @property
+    def specs(self) -> list[tuple[str, str]]:
+        return list((self.get("specs") or {}).items())
+
+    @property
+    def tags(self) -> list[str]:
+        return self.get("tags") or []
+
+    @property
+    def listed(self):
+        return self.product.listed
+
+
+class ProducerView(EntryView):
+    def __init__(self, producer: Producer, site: Site):
+        super().__init__(producer.entry, site)
+        self.producer = producer
+        self.kind = producer.kind
+        fields = producer.entry.fields
+        self.phone = fields.get("phone")
+        self.email = fields.get("email")
+        self.website = fields.get("website")
+        self.facebook = fields.get("facebook")
+        self.zalo = fields.get("zalo")
+        self.representative = fields.get("representative")
+        self.founded = fields.get("founded")
+        self.location = fields.get("location")
+
+    @property
+    def url(self) -> str:
+        return self.site.url("producer", self.slug)
+
+    @property
+    def address(self) -> str:
+        return self.get("address", "")
+
+    @property
+    def tel(self) -> str:
+        """The phone number as a `tel:` target: digits and a leading +."""
+        return "".join(ch for ch in self.phone if ch.isdigit() or ch == "+") if self.phone else ""
+
+    @property
+    def logo(self) -> dict | None:
+        name = self.entry.fields.get("logo")
+        if not name:
+            return None
+        photo = self.entry.photos[name]
+        return {"url": self.site.media_url(self.entry, name), "width": photo.width, "height": photo.height}
+
+    @property
+    def region(self) -> "RegionView":
+        return self.site.region(self.producer.region)
+
+    @cached_property
+    def products(self) -> list[ProductView]:
+        return self.site.products(self.producer.products)
+
+
+class RegionView:
+    def __init__(self, region, site: Site):
+        self.region = region
+        self.site = site
+        self.id = region.id
+        lang = site.lang.code
+        self.description = site.page(region.description) if region.description else None
+        title = self.description.get("title") if self.description else None
+        self.name = title or region.geo_name(lang)
+        self.name_lang = (self.description.text_lang if self.description and title
+                          else lang if lang in region.names else region.default_lang)
+        self.foreign = self.name_lang != lang
+
+    @property
+    def url(self) -> str:
+        return self.site.url("region", self.id)
+
+    @cached_property
+    def products(self) -> list[ProductView]:
+        return self.site.products(self.site.catalogue.by_region[self.id])
+
+    @cached_property
+    def producers(self) -> list[ProducerView]:
+        return self.site.producers(self.site.catalogue.producers_by_region[self.id])
+
+    @property
+    def image(self) -> dict | None:
+        if not self.description or not self.description.entry.fields.get("image"):
+            return None
+        entry = self.description.entry
+        photo = entry.photos[entry.fields["image"]]
+        return {"url": self.site.media_url(entry, photo.name), "alt": self.description.get("image_alt", ""),
+                "width": photo.width, "height": photo.height}
+
+
+class GroupView:
+    def __init__(self, group, site: Site):
+        self.group = group
+        self.site = site
+        self.code = group.code
+        self.name = group.name(site.lang.code)
+
+    @property
+    def url(self) -> str:
+        return self.site.url("group", self.group.key)
+
+    @property
+    def lineage(self) -> list["GroupView"]:
+        return [self.site.group(g) for g in self.group.lineage]
+
+    @property
+    def children(self) -> list["GroupView"]:
+        pages = {g.code for g in self.site.catalogue.group_pages()}
+        return [self.site.group(g) for g in self.group.children if g.code in pages]
+
+    @cached_property
+    def products(self) -> list[ProductView]:
+        return self.site.products(self.site.catalogue.in_group(self.group))
+
+
+class PageView(EntryView):
+    @property
+    def url(self) -> str:
+        return self.site.url("page", self.slug)

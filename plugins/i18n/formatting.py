@@ -1,0 +1,33 @@
+"""Numbers, prices and dates formatted for a locale with Babel ("45.000 ₫", "5 tháng 3, 2024")."""
+
+from __future__ import annotations
+
+import datetime
+
+from babel.dates import format_date as _format_date
+from babel.numbers import format_currency, format_decimal
+
+
+def format_amount(amount, currency: str, locale) -> str:
+    """An amount of money in the locale's style, without ",00" when the amount is whole."""
+    if float(amount).is_integer():
+        pattern = locale.currency_formats["standard"].pattern.replace(".00", "")
+        return format_currency(int(amount), currency, format=pattern, locale=locale, currency_digits=False)
+    return format_currency(amount, currency, locale=locale)
+
+
+def format_price(price: dict, locale) -> str:
+    """"45.000 ₫" or "45.000 ₫ – 90.000 ₫" from a validated `price` mapping."""
+    currency = price.get("currency", "VND")
+    text = format_amount(price["from"], currency, locale)
+    if price.get("to") is not None and price["to"] != price["from"]:
+        text += " – " + format_amount(price["to"], currency, locale)
+    return text
+
+
+def format_date(value: datetime.date, locale, format: str = "long") -> str:
+    return _format_date(value, format=format, locale=locale)
+
+
+def format_number(value, locale) -> str:
+    return format_decimal(value, locale=locale)

@@ -1,0 +1,103 @@
+"""Site languages and the URL of every page kind in each of them (content contract, "URL patterns").
+
+The first configured language is the default one, written at the site root; every other language
+lives under `/<code>/`. Each language names its page kinds with its own words: Vietnamese and English
+words are the contract's; a language without words of its own uses the English ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from babel import Locale, UnknownLocaleError
+
+# The contract's URL words. A language not listed here uses ENGLISH_WORDS unless configured.
+ENGLISH_WORDS = {
+    "product": "products",
+    "producer": "producers",
+    "region": "regions",
+    "stars": "stars",
+    "group": "groups",
+    "map": "map",
+    "search": "search",
+    "page": "page",
+}
+DEFAULT_WORDS = {
+    "vi": {
+        "product": "san-pham",
+        "producer": "co-so",
+        "region": "dia-phuong",
+        "stars": "sao",
+        "group": "nhom",
+        "map": "ban-do",
+        "search": "tim-kiem",
+        "page": "trang",
+    },
+}
+
+# Page kinds that list one thing of a collection, and the word of the collection they live under.
+_ITEM_KINDS = {"product", "producer", "region", "stars", "group"}
+# Listing kinds: the collection page itself (`/san-pham/`).
+_LIST_KINDS = {"products": "product", "producers": "producer", "regions": "region", "groups": "group",
+               "map": "map", "search": "search"}
+
+
+class LanguageError(ValueError):
+    """A language setting that cannot work (unknown code, bad words)."""
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str  # the language's own name for itself: "Tiếng Việt", "English"
+    prefix: str  # "" for the default language, "/en" for the others
+    words: dict = field(hash=False)
+    locale: Locale = field(hash=False, compare=False)
+    is_default: bool = False
+
+    def path(self, kind: str, key: str | int | None = None, page: int = 1) -> str:
+        """Site path (always ending in "/") of a page: path("product", "me-xung") → "/san-pham/me-xung/"."""
+        if kind == "home":
+            parts = []
+        elif kind == "page":  # an ordinary page (about, contact): /<slug>/
+            parts = [str(key)]
+        elif kind in _ITEM_KINDS:
+            parts = [self.words[kind], str(key)]
+        elif kind in _LIST_KINDS:
+            parts = [self.words[_LIST_KINDS[kind]]]
+        else:
+            raise KeyError(f"unknown page kind {kind!r}")
+        if page > 1:
+            parts += [self.words["page"], str(page)]
+        return self.prefix + "/" + "".join(p + "/" for p in parts)
+
+
+def configure_languages(codes, url_words=None) -> list[Language]:
+    """Languages from settings: `codes` in order (the first is the default), optional URL words."""
+    url_words = url_words or {}
+    if not codes:
+        raise LanguageError("CATALOGUE_LANGUAGES is empty: name at least one language, e.g. ['vi']")
+    languages = []
+    for index, code in enumerate(codes):
+        try:
+            locale = Locale.parse(code)
+        except (UnknownLocaleError, ValueError) as exc:
+            raise LanguageError(f"CATALOGUE_LANGUAGES: unknown language code {code!r} ({exc})") from None
+        words = dict(ENGLISH_WORDS)
+        words.update(DEFAULT_WORDS.get(code, {}))
+        words.update(url_words.get(code, {}))
+        unknown = set(words) - set(ENGLISH_WORDS)
+        if unknown:
+            raise LanguageError(f"CATALOGUE_URL_WORDS[{code!r}]: unknown page kinds {sorted(unknown)}")
+        name = locale.get_display_name(locale) or code
+        languages.append(
+            Language(
+                code=code,
+                name=name[:1].upper() + name[1:],
+                prefix="" if index == 0 else "/" + code,
+                words=words,
+                locale=locale,
+                is_default=index == 0,
+            )
+        )
+    return languages
