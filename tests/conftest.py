@@ -1,0 +1,125 @@
+"""Fixtures: build real sites with the real `pelican` command from small catalogues made on the fly."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parent.parent
+PELICAN = str(Path(sys.executable).parent / "pelican")
+TODAY = "2026-11-29"  # certificates expire relative to this date in every test build
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    stdout: str
+    stderr: str
+    output: Path
+
+    @property
+    def problem_lines(self) -> list[str]:
+        """The contract's one-line problem reports (PATH:LINE: FIELD: message)."""
+        return [line for line in self.stderr.splitlines() if ": " in line and not line.startswith(" ")]
+
+
+def run_build(content: Path, output: Path, *extra_settings: str, settings_file: str = "pelicanconf.py") -> BuildResult:
+    """`pelican CONTENT -s pelicanconf.py -o OUTPUT`, as staff run it."""
+    extra = ["-e", f'CATALOGUE_TODAY="{TODAY}"', *extra_settings]
+    env = dict(os.environ, COLUMNS="200", NO_COLOR="1", TERM="dumb")
+    proc = subprocess.run(
+        [PELICAN, str(content), "-s", str(ROOT / settings_file), "-o", str(output), *extra],
+        cwd=ROOT, capture_output=True, text=True, env=env, timeout=300,
+    )
+    return BuildResult(proc.returncode, proc.stdout, proc.stderr, output)
+
+
+def tree_digest(folder: Path) -> dict:
+    """Every file below `folder` with a hash of its bytes: to prove an output was left untouched."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def square(lon: float, lat: float, size: float = 0.05) -> dict:
+    return {"type": "Polygon", "coordinates": [[[lon, lat], [lon + size, lat], [lon + size, lat + size],
+                                                [lon, lat + size], [lon, lat]]]}
+
+
+class CatalogueBuilder:
+    """Writes a small, valid catalogue in the contract's layout; tests then break one thing."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+        self.regions([
+            {"id": "phu-vang", "name": "Phú Vang", "name_en": "Phu Vang", "geometry": square(107.7, 16.4)},
+            {"id": "dan-dien", "name": "Đan Điền", "geometry": square(107.5, 16.6)},
+            {"id": "a-luoi-1", "name": "A Lưới 1", "name_en": "A Luoi 1", "geometry": square(107.2, 16.2)},
+        ])
+
+    def regions(self, regions: list[dict]) -> None:
+        features = [{"type": "Feature", "properties": {k: v for k, v in r.items() if k != "geometry"},
+                     "geometry": r["geometry"]} for r in regions]
+        self.write("regions/regions.geojson", json.dumps({"type": "FeatureCollection", "features": features},
+                                                         ensure_ascii=False))
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def markdown(self, relative: str, fields: dict, body: str = "Nội dung.") -> Path:
+        front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False)
+        return self.write(relative, f"---\n{front}---\n{textwrap.dedent(body)}\n")
+
+    def photo(self, relative: str, size=(800, 600), color=(180, 90, 40), fmt="JPEG") -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", size, color).save(path, fmt)
+        return path
+
+    def producer(self, slug: str, **fields) -> Path:
+        data = {"title": f"HTX {slug}", "kind": "cooperative", "region": "phu-vang",
+                "summary": "Cơ sở sản xuất mẫu.", "phone": "0234 3812 345"}
+        data.update(fields)
+        return self.markdown(f"producers/{slug}/index.md", {k: v for k, v in data.items() if v is not None})
+
+    def product(self, slug: str, body: str = "Mô tả sản phẩm.", **fields) -> Path:
+        data = {"title": f"Sản phẩm {slug}", "producer": "htx-a", "group": "I.4.a", "stars": 4, "score": 75,
+                "certificate": {"decision": "123/QĐ-UBND", "issued_by": "UBND tỉnh Thừa Thiên Huế",
+                                "date": "2025-03-01"},
+                "images": [{"file": "anh-1.jpg", "alt": "Ảnh sản phẩm"}],
+                "summary": "Tóm tắt sản phẩm.", "price": {"from": 45000, "unit": "chai 500 ml"}}
+        data.update(fields)
+        data = {k: v for k, v in data.items() if v is not None}
+        if not (self.root / f"products/{slug}/anh-1.jpg").exists():
+            self.photo(f"products/{slug}/anh-1.jpg")
+        return self.markdown(f"products/{slug}/index.md", data, body)
+
+    def translation(self, kind: str, slug: str, lang: str, body: str = "Text.", **fields) -> Path:
+        return self.markdown(f"{kind}/{slug}/index.{lang}.md", fields, body)
+
+
+@pytest.fixture
+def catalogue(tmp_path) -> CatalogueBuilder:
+    """A valid two-producer, three-product catalogue in a temporary folder."""
+    cat = CatalogueBuilder(tmp_path / "content")
+    cat.producer("htx-a", title="HTX Nước mắm Tân Mỹ")
+    cat.producer("ho-dung", title="Hộ kinh doanh Đức Dũng", kind="household", region="dan-dien")
+    cat.product("nuoc-mam", title="Nước mắm cá cơm", stars=4, score=80)
+    cat.translation("products", "nuoc-mam", "en", title="Anchovy fish sauce", summary="Fish sauce.",
+                    images=[{"file": "anh-1.jpg", "alt": "A bottle"}])
+    cat.product("dau-tram", title="Dầu tràm", producer="ho-dung", group="III.3", stars=3, score=60)
+    cat.product("ao-dai", title="Áo dài", producer="ho-dung", group="IV.2", stars=5, score=95)
+    return cat
