@@ -56,8 +56,9 @@ def test_unknown_field_suggests_the_right_name(catalogue, good_output, tmp_path)
 
 
 def test_missing_required_fields(catalogue, good_output, tmp_path):
-    catalogue.product("nuoc-mam", summary=None, images=None)
+    catalogue.product("nuoc-mam", summary=None, images=None, stars=9)  # errors with and without a line
     fails_with(catalogue, good_output, tmp_path,
+               r"products/nuoc-mam/index\.md:\d+: stars: must be from 1 to 5",
                r"products/nuoc-mam/index\.md: summary: is required",
                r"products/nuoc-mam/index\.md: images: is required")
 

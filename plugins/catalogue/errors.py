@@ -12,13 +12,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     path: str
     line: int | None
     field: str
     message: str
     severity: str = "error"  # or "warning"
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.path, self.line or 0, self.field, self.message)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -50,11 +54,11 @@ class Problems:
 
     @property
     def errors(self) -> list[Problem]:
-        return sorted(p for p in self.items if p.severity == "error")
+        return sorted((p for p in self.items if p.severity == "error"), key=Problem.sort_key.fget)
 
     @property
     def warnings(self) -> list[Problem]:
-        return sorted(p for p in self.items if p.severity == "warning")
+        return sorted((p for p in self.items if p.severity == "warning"), key=Problem.sort_key.fget)
 
     def report(self, stream=None) -> None:
         stream = stream or sys.stderr

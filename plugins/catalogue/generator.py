@@ -60,8 +60,13 @@ class CatalogueGenerator(Generator):
             self.settings.get("CATALOGUE_MAX_MEGAPIXELS", DEFAULT_MAX_MEGAPIXELS),
             self.settings.get("CATALOGUE_MAX_MEGABYTES", DEFAULT_MAX_MEGABYTES),
         )
-        self.catalogue = loader.load()
-        if self.catalogue is not None:
+        try:
+            self.catalogue = loader.load()
+        except Exception as exc:  # a bug of ours: still one clear line for staff, the details with --debug
+            logger.debug("Reading the catalogue failed", exc_info=True)
+            problems.error(self.path, "file", f"internal error while reading the catalogue ({type(exc).__name__}: "
+                           f"{exc}); run pelican with --debug for details and report it")
+        if self.catalogue is not None and not problems.errors:
             self.routes = build_routes(self.catalogue, self.settings.get("CATALOGUE_PER_PAGE", 24))
             self._check_url_clashes(problems)
         self.translations = {}

@@ -183,8 +183,7 @@ class CatalogueLoader:
             region = self._region(regions, entry, doc)
             if region is None and producer is not None and "region" not in entry.fields:
                 region = producer.region
-            if producer and group and region and "stars" in entry.fields and "images" in entry.fields:
-                products.append(Product(entry, producer, group, region, certificate_of(entry.fields, self.today)))
+            products.append((entry, producer, group, region))
 
         for entry in region_entries:
             if entry.slug not in regions:
@@ -203,8 +202,10 @@ class CatalogueLoader:
             except UnicodeDecodeError:
                 self.problems.error(attribution, "file", "is not UTF-8 text")
 
-        if self.problems.errors:
+        if self.problems.errors:  # only a fully valid catalogue is linked into the model
             return None
+        products = [Product(entry, producer, group, region, certificate_of(entry.fields, self.today))
+                    for entry, producer, group, region in products]
         products.sort(key=product_order(self.default))
         return Catalogue(
             products=products,

@@ -229,6 +229,7 @@ class Field:
     required: bool = False
     translatable: bool = False
     doc: str = ""
+    required_in_translation: bool = False  # a translation that leaves it out would mix languages
 
     @property
     def check_description(self) -> str:
@@ -275,16 +276,16 @@ class Schema:
             result = self._check(spec.check, value, name, doc, problems, translation)
             if result is not None:
                 clean[key] = result
-        if not translation:
-            for spec in self.fields:
-                if spec.required and spec.name not in data:
-                    name = f"{prefix}.{spec.name}" if prefix else spec.name
-                    problems.error(doc.path, name, f"is required ({spec.check_description})",
-                                   doc.line(prefix) if prefix else None)
+        for spec in self.fields:
+            if (spec.required_in_translation if translation else spec.required) and spec.name not in data:
+                name = f"{prefix}.{spec.name}" if prefix else spec.name
+                problems.error(doc.path, name, f"is required ({spec.check_description})",
+                               doc.line(prefix) if prefix else None)
         for rule in self.rules if not translation else ():
-            for field_name, message in rule(clean):
+            for field_name, message, *near in rule(clean):  # near: a field whose line to show if absent
                 name = f"{prefix}.{field_name}" if prefix else field_name
-                problems.error(doc.path, name, message, doc.line(name))
+                line = doc.line(name) if name in doc.lines else doc.line(near[0] if near else prefix)
+                problems.error(doc.path, name, message, line)
         return clean
 
     def _check(self, check, value, name, doc, problems, translation):
@@ -328,8 +329,8 @@ def score_in_band(record):
 def certificate_from_three_stars(record):
     stars = record.get("stars")
     if stars is not None and stars >= CERTIFIED_FROM_STARS and "certificate" not in record:
-        yield "certificate", (f"is required for a {stars}-star product (decision, issued_by, date); "
-                              "only 3 stars and up are certified")
+        yield ("certificate", f"is required for a {stars}-star product (decision, issued_by, date); "
+               "only 3 stars and up are certified", "stars")
 
 
 def expiry_after_issue(record):
@@ -352,8 +353,10 @@ def location_range(record):
 # ---- the contract's schemas -------------------------------------------------------------------
 
 IMAGE = Schema("image", [
-    Field("file", file_name, required=True, translatable=True, doc="a photo in the product's folder"),
-    Field("alt", text(), required=True, translatable=True, doc="what the photo shows, for screen readers"),
+    Field("file", file_name, required=True, translatable=True, required_in_translation=True,
+          doc="a photo in the product's folder"),
+    Field("alt", text(), required=True, translatable=True, required_in_translation=True,
+          doc="what the photo shows, for screen readers"),
 ])
 
 CERTIFICATE = Schema("certificate", [
@@ -376,7 +379,7 @@ LOCATION = Schema("location", [
 ], rules=[location_range])
 
 PRODUCT = Schema("product", [
-    Field("title", text(), required=True, translatable=True),
+    Field("title", text(), required=True, translatable=True, required_in_translation=True),
     Field("producer", slug, required=True, doc="folder name in content/producers/"),
     Field("group", text(), required=True, doc="OCOP group code of Decision 148/QĐ-TTg, e.g. I.4.a"),
     Field("stars", integer(1, 5), required=True),
@@ -384,7 +387,7 @@ PRODUCT = Schema("product", [
     Field("certificate", CERTIFICATE, doc="required from 3 stars"),
     Field("region", slug, doc="region id; default: the producer's region"),
     Field("images", list_of(IMAGE, min_items=1), required=True, translatable=True),
-    Field("summary", text(200), required=True, translatable=True),
+    Field("summary", text(200), required=True, translatable=True, required_in_translation=True),
     Field("price", PRICE, translatable=True, doc="only `unit` in translations"),
     Field("specs", text_mapping, translatable=True),
     Field("tags", list_of(text()), translatable=True),
@@ -395,7 +398,7 @@ PRODUCT = Schema("product", [
 PRODUCER_KINDS = ("cooperative", "enterprise", "cooperative-group", "household")
 
 PRODUCER = Schema("producer", [
-    Field("title", text(), required=True, translatable=True),
+    Field("title", text(), required=True, translatable=True, required_in_translation=True),
     Field("kind", one_of(*PRODUCER_KINDS), required=True),
     Field("region", slug, required=True, doc="region id"),
     Field("address", text(), translatable=True),
@@ -408,7 +411,7 @@ PRODUCER = Schema("producer", [
     Field("logo", file_name),
     Field("representative", text()),
     Field("founded", year),
-    Field("summary", text(200), required=True, translatable=True),
+    Field("summary", text(200), required=True, translatable=True, required_in_translation=True),
 ])
 
 REGION_DESCRIPTION = Schema("region description", [
@@ -419,6 +422,6 @@ REGION_DESCRIPTION = Schema("region description", [
 ])
 
 PAGE = Schema("page", [
-    Field("title", text(), required=True, translatable=True),
+    Field("title", text(), required=True, translatable=True, required_in_translation=True),
     Field("summary", text(200), translatable=True),
 ])

@@ -1,0 +1,226 @@
+"""The sample Huế catalogue, built as staff build it: every page in both languages, no broken link."""
+
+from __future__ import annotations
+
+import json
+import re
+from xml.etree import ElementTree
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, run_build
+
+CONTENT = ROOT / "content"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("sample") / "output"
+    result = run_build(CONTENT, out)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return out
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    path = site / url.strip("/") / "index.html"
+    assert path.is_file(), f"missing page {url}"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+def slugs(section: str) -> list[str]:
+    return sorted(p.name for p in (CONTENT / section).iterdir() if (p / "index.md").is_file())
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_content_page_exists_in_both_languages(site):
+    regions = [f["properties"]["id"] for f in
+               json.loads((CONTENT / "regions" / "regions.geojson").read_text(encoding="utf-8"))["features"]]
+    assert len(regions) == 40
+    expected = ["/", "/en/", "/san-pham/", "/en/products/", "/co-so/", "/en/producers/"]
+    expected += [f"/san-pham/{s}/" for s in slugs("products")] + [f"/en/products/{s}/" for s in slugs("products")]
+    expected += [f"/co-so/{s}/" for s in slugs("producers")] + [f"/en/producers/{s}/" for s in slugs("producers")]
+    expected += [f"/dia-phuong/{r}/" for r in regions] + [f"/en/regions/{r}/" for r in regions]
+    expected += [f"/sao/{n}/" for n in (2, 3, 4, 5)] + [f"/en/stars/{n}/" for n in (2, 3, 4, 5)]
+    codes = {front_matter(CONTENT / "products" / s / "index.md")["group"] for s in slugs("products")}
+    keys = set()
+    for code in codes:  # a group page for the code and each enclosing group: I.4.a → i, i-4, i-4-a
+        parts = code.lower().split(".")
+        keys |= {"-".join(parts[:i]) for i in range(1, len(parts) + 1)}
+    expected += [f"/nhom/{k}/" for k in keys] + [f"/en/groups/{k}/" for k in keys]
+    for url in expected:
+        page(site, url)
+    assert len(slugs("products")) >= 24 and len(slugs("producers")) >= 10
+
+
+def _local_target(site: Path, url: str, base: str) -> Path | None:
+    parsed = urlparse(url)
+    if parsed.scheme or parsed.netloc or url.startswith(("mailto:", "tel:", "#")):
+        return None
+    path = parsed.path if parsed.path.startswith("/") else base.rsplit("/", 1)[0] + "/" + parsed.path
+    target = site / path.lstrip("/")
+    return target / "index.html" if path.endswith("/") else target
+
+
+def test_no_broken_internal_link_or_image(site):
+    broken = []
+    pages = html_pages(site)
+    assert len(pages) > 200
+    for html in pages:
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        base = "/" + str(html.relative_to(site))
+        refs = [a["href"] for a in soup.find_all(["a", "link"], href=True)]
+        refs += [img["src"] for img in soup.find_all(["img", "script"], src=True)]
+        for ref in refs:
+            target = _local_target(site, ref, base)
+            if target is not None and not target.is_file():
+                broken.append(f"{base} → {ref}")
+    assert not broken, "\n".join(broken[:20])
+
+
+def test_every_page_has_lang_canonical_hreflang_and_switcher(site):
+    for html in html_pages(site):
+        if html.name == "404.html":
+            continue
+        url = "/" + str(html.parent.relative_to(site)).replace(".", "").strip("/") + "/"
+        url = url.replace("//", "/")
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        lang = "en" if url.startswith("/en/") else "vi"
+        assert soup.html["lang"] == lang, url
+        assert soup.find("link", rel="canonical")["href"] == url
+        alternates = {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate", hreflang=True)}
+        assert set(alternates) == {"vi", "en", "x-default"}, url
+        assert alternates[lang] == url and alternates["x-default"] == alternates["vi"]
+        switcher = {a["hreflang"]: a["href"] for a in soup.select(".lang-switch a")}
+        assert switcher == {"vi": alternates["vi"], "en": alternates["en"]}, url
+        # the other language's page exists and points back here
+        other = "vi" if lang == "en" else "en"
+        back = {link["hreflang"]: link["href"] for link in page(site, alternates[other]).find_all("link", rel="alternate", hreflang=True)}
+        assert back[lang] == url
+
+
+def test_sitemap_lists_every_page_with_its_alternates(site):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ElementTree.parse(site / "sitemap.xml").getroot()
+    urls = root.findall("s:url", ns)
+    locs = {u.find("s:loc", ns).text for u in urls}
+    pages = {("/" + str(p.parent.relative_to(site)) + "/").replace("/./", "/") for p in site.rglob("index.html")}
+    assert locs == pages
+    for url in urls:
+        alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+        assert set(alternates) == {"vi", "en", "x-default"}
+        assert url.find("s:loc", ns).text in alternates.values()
+
+
+def test_prices_and_dates_are_formatted_per_locale(site):
+    vi = page(site, "/san-pham/me-xung-deo-huong-giang/").select_one(".price strong").text
+    en = page(site, "/en/products/me-xung-deo-huong-giang/").select_one(".price strong").text
+    assert vi == "45.000\u00a0₫" and en == "₫45,000"  # a no-break space keeps the amount on one line
+    cert_vi = page(site, "/san-pham/keo-gung-hue/").select_one(".certificate").text
+    cert_en = page(site, "/en/products/keo-gung-hue/").select_one(".certificate").text
+    assert "10 tháng 5, 2024" in cert_vi and "May 10, 2024" in cert_en
+
+
+def test_expired_certificate_is_shown_as_expired(site):
+    soup = page(site, "/san-pham/keo-gung-hue/")
+    badge = soup.select_one(".rating .stars")
+    assert "stars-expired" in badge["class"] and "hết hạn" in badge["aria-label"]
+    assert "Đã hết hạn" in soup.select_one(".certificate .status").text
+    assert "1128/QĐ-UBND" in soup.select_one(".certificate").text
+    en = page(site, "/en/products/keo-gung-hue/")
+    assert en.select_one(".rating .stars")["aria-label"] == "OCOP 3-star, certificate expired"
+    # not featured on the home page as a valid rating
+    assert "/san-pham/keo-gung-hue/" not in {a["href"] for a in page(site, "/").select("#featured ~ ul a")}
+
+
+def test_valid_certificate_shows_decision_issuer_and_expiry(site):
+    cert = page(site, "/en/products/tra-cung-dinh-hue/").select_one(".certificate")
+    assert "status-valid" in str(cert) and "Valid until" in cert.text
+    assert page(site, "/en/products/tra-cung-dinh-hue/").select_one(".rating .stars")["aria-label"] == "OCOP 5-star"
+
+
+def test_two_star_product_is_not_certified(site):
+    soup = page(site, "/san-pham/den-tre-dan-trang-tri/")
+    assert soup.select_one(".rating .stars")["aria-label"] == "2 sao, chưa được chứng nhận"
+    assert "chưa được chứng nhận" in soup.select_one(".certificate").text
+    assert not soup.select(".certificate dl")
+
+
+def test_untranslated_product_appears_in_english_in_vietnamese(site):
+    untranslated = [s for s in slugs("products") if not (CONTENT / "products" / s / "index.en.md").exists()]
+    assert untranslated, "the sample should keep some products untranslated"
+    for slug in untranslated:
+        soup = page(site, f"/en/products/{slug}/")
+        title = front_matter(CONTENT / "products" / slug / "index.md")["title"]
+        assert soup.html["lang"] == "en"
+        h1 = soup.select_one("h1")
+        assert h1.text == title and h1["lang"] == "vi"
+        assert "Not yet translated" in soup.select_one(".untranslated-note").text
+        cards = [c for url in ("/en/products/", "/en/products/page/2/") for c in page(site, url).select(".card")]
+        card = next(c for c in cards if c.select_one(f'a[href="/en/products/{slug}/"]'))
+        assert card.select_one(".card-title")["lang"] == "vi" and card.select_one(".tag-untranslated")
+
+
+def test_translated_product_is_in_english(site):
+    soup = page(site, "/en/products/tra-cung-dinh-hue/")
+    h1 = soup.select_one("h1")
+    assert not h1.has_attr("lang") and h1.text == front_matter(
+        CONTENT / "products" / "tra-cung-dinh-hue" / "index.en.md")["title"]
+    assert not soup.select(".untranslated-note")
+    assert soup.select_one(".specs dt").text in ("Weight", "Volume", "Ingredients", "Storage", "Shelf life")
+
+
+def test_producer_page_has_contact_links_and_all_products(site):
+    slug = "htx-dau-tram-loc-thuy-xanh"
+    fields = front_matter(CONTENT / "producers" / slug / "index.md")
+    soup = page(site, f"/co-so/{slug}/")
+    tel = soup.select_one('.contacts a[href^="tel:"]')
+    assert tel["href"] == "tel:" + re.sub(r"[^\d+]", "", fields["phone"])
+    assert soup.select_one('.contacts a[href^="mailto:"]')["href"] == "mailto:" + fields["email"]
+    own = sorted(s for s in slugs("products")
+                 if front_matter(CONTENT / "products" / s / "index.md")["producer"] == slug)
+    listed = sorted(a["href"].split("/")[-2] for a in soup.select("#products-heading ~ ul .card-link"))
+    assert listed == own
+
+
+def test_region_page_lists_its_producers_and_products(site):
+    soup = page(site, "/dia-phuong/phu-loc/")
+    assert soup.select_one("h1").text == "Phú Lộc"
+    assert soup.select('a[href="/co-so/htx-dau-tram-loc-thuy-xanh/"]')
+    assert soup.select('a[href="/san-pham/dau-tram-nguyen-chat/"]')
+
+
+def test_group_pages_name_groups_in_each_language(site):
+    assert page(site, "/nhom/i-4-a/").select_one("h1").text.startswith("Nước mắm, nước tương")
+    assert page(site, "/en/groups/i-4-a/").select_one("h1").text.startswith("Fish sauce, soy sauce")
+    top = page(site, "/nhom/i/")
+    assert top.select('a[href="/san-pham/nuoc-mam-ca-com-tan-my/"]')  # sub-group products listed under I
+
+
+def test_all_products_listing_sorted_by_stars_then_vietnamese_order(site):
+    from i18n.collation import sort_key
+    soup = page(site, "/san-pham/")
+    cards = soup.select(".card")
+    stars = [len(c.select(".stars-icons .on")) for c in cards]
+    assert stars == sorted(stars, reverse=True)
+    for level in set(stars):
+        titles = [c.select_one(".card-title").text for c, s in zip(cards, stars) if s == level]
+        assert titles == sorted(titles, key=sort_key)
+
+
+def test_sample_notice_and_map_attribution_on_every_page(site):
+    for url in ("/", "/en/", "/san-pham/tom-chua-hue/", "/en/regions/phu-loc/"):
+        soup = page(site, url)
+        assert soup.select_one(".sample-notice")
+        assert "Thang Le Quoc" in soup.select_one(".attribution").text
