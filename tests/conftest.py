@@ -35,7 +35,8 @@ class BuildResult:
 
 def run_build(content: Path, output: Path, *extra_settings: str, settings_file: str = "pelicanconf.py") -> BuildResult:
     """`pelican CONTENT -s pelicanconf.py -o OUTPUT`, as staff run it."""
-    extra = ["-e", f'CATALOGUE_TODAY="{TODAY}"', *extra_settings]
+    # Pelican keeps only the last -e option: pass every KEY=VALUE override after a single one.
+    extra = ["-e", f'CATALOGUE_TODAY="{TODAY}"', *(s for s in extra_settings if s != "-e")]
     env = dict(os.environ, COLUMNS="200", NO_COLOR="1", TERM="dumb")
     proc = subprocess.run(
         [PELICAN, str(content), "-s", str(ROOT / settings_file), "-o", str(output), *extra],

@@ -1,0 +1,134 @@
+"""Small catalogues built for one behaviour each: ordering, pagination, a third language, publishing."""
+
+from __future__ import annotations
+
+import shutil
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import write_po
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, run_build, tree_digest
+
+
+def soup_of(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_listing_sorts_by_stars_then_vietnamese_alphabet(catalogue, tmp_path):
+    # Same star level: Vietnamese order puts D before Đ and A before Ă before Â, unlike code points.
+    for slug, title in [("dua", "Dừa sấy"), ("dau", "Đậu phộng"), ("an", "Ăn liền"), ("am", "Âm trà"),
+                        ("ba", "Bánh ép"), ("a", "An nhiên")]:
+        catalogue.product(slug, title=title, stars=3, score=60)
+    result = run_build(catalogue.root, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    titles = [h.text for h in soup_of(tmp_path / "out/san-pham/index.html").select(".card-title")]
+    three_star = [t for t in titles if t in {"Dừa sấy", "Đậu phộng", "Ăn liền", "Âm trà", "Bánh ép", "An nhiên",
+                                               "Dầu tràm"}]
+    assert titles[0] == "Áo dài"  # five stars first
+    assert three_star == ["An nhiên", "Ăn liền", "Âm trà", "Bánh ép", "Dầu tràm", "Dừa sấy", "Đậu phộng"]
+
+
+def test_listings_paginate(catalogue, tmp_path):
+    result = run_build(catalogue.root, tmp_path / "out", "-e", "CATALOGUE_PER_PAGE=2")
+    assert result.returncode == 0, result.stderr
+    first = soup_of(tmp_path / "out/san-pham/index.html")
+    second = soup_of(tmp_path / "out/san-pham/trang/2/index.html")
+    assert len(first.select(".card")) == 2 and len(second.select(".card")) == 1
+    assert first.select_one('a[rel="next"]')["href"] == "/san-pham/trang/2/"
+    assert second.select_one('a[rel="prev"]')["href"] == "/san-pham/"
+    english = soup_of(tmp_path / "out/en/products/page/2/index.html")
+    assert english.select_one('link[hreflang="vi"]')["href"] == "/san-pham/trang/2/"
+    assert not (tmp_path / "out/san-pham/trang/3").exists()
+
+
+def test_a_third_language_is_configuration_plus_a_catalogue(catalogue, tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    po = Catalog(locale="fr")
+    po.add("All products", "Tous les produits")
+    po.add("OCOP %(n)s-star", "OCOP %(n)s étoiles", flags=["python-format"])
+    (theme / "translations/fr/LC_MESSAGES").mkdir(parents=True)
+    with open(theme / "translations/fr/LC_MESSAGES/messages.po", "wb") as handle:
+        write_po(handle, po)
+    catalogue.translation("products", "nuoc-mam", "fr", title="Sauce de poisson", summary="Sauce.")
+    result = run_build(catalogue.root, tmp_path / "out", "-e", 'CATALOGUE_LANGUAGES=["vi", "en", "fr"]',
+                       "-e", f'THEME="{theme}"')
+    assert result.returncode == 0, result.stderr
+    listing = soup_of(tmp_path / "out/fr/products/index.html")
+    assert listing.html["lang"] == "fr" and listing.select_one("h1").text == "Tous les produits"
+    product = soup_of(tmp_path / "out/fr/products/nuoc-mam/index.html")
+    assert product.select_one("h1").text == "Sauce de poisson"
+    assert product.select_one(".rating .stars")["aria-label"] == "OCOP 4 étoiles"
+    untranslated = soup_of(tmp_path / "out/fr/products/dau-tram/index.html")
+    assert untranslated.select_one("h1")["lang"] == "vi"
+    vi = soup_of(tmp_path / "out/san-pham/nuoc-mam/index.html")
+    assert vi.select_one('link[hreflang="fr"]')["href"] == "/fr/products/nuoc-mam/"
+    assert [a.text for a in vi.select(".lang-switch a")] == ["Tiếng Việt", "English", "Français"]
+
+
+def test_publish_settings_give_absolute_urls(catalogue, tmp_path):
+    result = run_build(catalogue.root, tmp_path / "out", settings_file="publishconf.py")
+    assert result.returncode == 0, result.stderr
+    soup = soup_of(tmp_path / "out/en/products/nuoc-mam/index.html")
+    assert soup.select_one('link[rel="canonical"]')["href"] == "https://ocop.hue.example.vn/en/products/nuoc-mam/"
+    sitemap = (tmp_path / "out/sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://ocop.hue.example.vn/san-pham/nuoc-mam/</loc>" in sitemap
+
+
+def test_rebuild_replaces_the_site_and_drops_removed_pages(catalogue, tmp_path):
+    out = tmp_path / "out"
+    assert run_build(catalogue.root, out).returncode == 0
+    assert (out / "san-pham/ao-dai/index.html").is_file()
+    shutil.rmtree(catalogue.root / "products/ao-dai")
+    result = run_build(catalogue.root, out)
+    assert result.returncode == 0, result.stderr
+    assert not (out / "san-pham/ao-dai").exists() and not (out / "media/products/ao-dai").exists()
+    assert (out / "san-pham/nuoc-mam/index.html").is_file()
+    assert not (tmp_path / "out.partial").exists() and not (tmp_path / "out.previous").exists()
+
+
+def test_template_error_leaves_the_previous_site(catalogue, tmp_path):
+    """Not only content errors: any failure while writing keeps the last good output."""
+    out = tmp_path / "out"
+    assert run_build(catalogue.root, out).returncode == 0
+    before = tree_digest(out)
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    (theme / "templates/producer.html").write_text("{% extends 'base.html' %}{% block content %}{{ nope() }}{% endblock %}")
+    result = run_build(catalogue.root, out, "-e", f'THEME="{theme}"')
+    assert result.returncode != 0
+    assert tree_digest(out) == before
+    assert not (tmp_path / "out.partial").exists()
+
+
+def test_region_description_and_untranslated_region_name(catalogue, tmp_path):
+    catalogue.photo("regions/phu-vang/cua-bien.jpg")
+    catalogue.markdown("regions/phu-vang/index.md", {"summary": "Vùng ven biển.", "image": "cua-bien.jpg",
+                                                     "image_alt": "Cửa biển"}, "Nổi tiếng với **nước mắm**.")
+    result = run_build(catalogue.root, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    soup = soup_of(tmp_path / "out/dia-phuong/phu-vang/index.html")
+    assert soup.select_one(".prose strong").text == "nước mắm"
+    assert soup.select_one(".region-image")["src"] == "/media/regions/phu-vang/cua-bien.jpg"
+    assert (tmp_path / "out/media/regions/phu-vang/cua-bien.jpg").is_file()
+    # "Đan Điền" has no name_en: the English page shows the Vietnamese name, marked as Vietnamese
+    en = soup_of(tmp_path / "out/en/regions/dan-dien/index.html")
+    assert en.select_one("h1").text == "Đan Điền" and en.select_one("h1")["lang"] == "vi"
+
+
+def test_region_description_for_an_unknown_region(catalogue, tmp_path):
+    catalogue.markdown("regions/phu-vangg/index.md", {"summary": "x"})
+    result = run_build(catalogue.root, tmp_path / "out")
+    assert result.returncode == 1
+    assert "regions/phu-vangg: file: describes region 'phu-vangg', which is not in regions/regions.geojson; " \
+           "did you mean `phu-vang`?" in result.stderr
+
+
+def test_markdown_body_keeps_vietnamese_and_tables(catalogue, tmp_path):
+    catalogue.product("nuoc-mam", body="Độ đạm **40°N**.\n\n| Loại | Giá |\n|---|---|\n| Nhất | 90.000 |\n")
+    result = run_build(catalogue.root, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    soup = soup_of(tmp_path / "out/san-pham/nuoc-mam/index.html")
+    assert soup.select_one(".product-body strong").text == "40°N"
+    assert soup.select_one(".product-body table td").text == "Nhất"
