@@ -114,6 +114,7 @@ class CatalogueGenerator(Generator):
         for lang in self.languages:
             self.env.install_gettext_translations(self.translations[lang.code], newstyle=True)
             site = Site(self.catalogue, lang, siteurl, renderer, self.settings)
+            site.macros = self.env.get_template("partials/macros.html").make_module({"site": site})
             base = {"site": site, "SITENAME": self.settings.get("SITENAME", ""), "settings": self.settings}
             for route in self.routes:
                 context = dict(base)
@@ -136,7 +137,7 @@ class CatalogueGenerator(Generator):
                     written, len(self.languages), time.perf_counter() - started)
 
     def _pagination(self, site, route):
-        items = route.listing(site)
+        items = site.listing(route)
         per_page = self.settings.get("CATALOGUE_PER_PAGE", 24)
         start = (route.page - 1) * per_page
 

@@ -35,7 +35,8 @@ class MarkdownRenderer:
 class Site:
     """What every template of one language needs: the language, URLs and locale formatting."""
 
-    def __init__(self, catalogue: Catalogue, lang, siteurl: str, markdown_renderer: MarkdownRenderer, settings):
+    def __init__(self, catalogue: Catalogue, lang, siteurl: str, markdown_renderer: MarkdownRenderer, settings,
+                 macros=None):
         self.catalogue = catalogue
         self.lang = lang
         self.languages = catalogue.languages
@@ -44,6 +45,16 @@ class Site:
         self.markdown = markdown_renderer
         self.settings = settings
         self._views: dict = {}
+        self._listings: dict = {}
+        self.macros = macros  # the theme's partials/macros.html as a module, bound to this site
+
+    def card(self, view) -> Markup:
+        """A product or producer card, rendered once per language however many listings show it."""
+        key = ("card", id(view))
+        if key not in self._views:
+            macro = self.macros.product_card if isinstance(view, ProductView) else self.macros.producer_card
+            self._views[key] = Markup(macro(view))
+        return self._views[key]
 
     @cached_property
     def map_attribution(self) -> Markup:
@@ -96,10 +107,29 @@ class Site:
         return [self.group(g) for g in self.catalogue.group_pages() if g.parent is None]
 
     def products(self, products) -> list["ProductView"]:
-        return [self.product(p) for p in sorted(products, key=product_order(self.lang.code))]
+        return [self.product(p) for p in sorted(products, key=self._product_key)]
 
     def producers(self, producers) -> list["ProducerView"]:
-        return [self.producer(p) for p in sorted(producers, key=name_order(self.lang.code))]
+        return [self.producer(p) for p in sorted(producers, key=self._name_key)]
+
+    def listing(self, route) -> list:
+        """All items of a paginated listing, sorted once for all of its pages."""
+        key = (route.kind, route.key)
+        if key not in self._listings:
+            self._listings[key] = route.listing(self)
+        return self._listings[key]
+
+    def _product_key(self, product):
+        return self._sort_key(product, product_order)
+
+    def _name_key(self, item):
+        return self._sort_key(item, name_order)
+
+    def _sort_key(self, item, order):
+        key = (order, id(item))
+        if key not in self._views:
+            self._views[key] = order(self.lang.code)(item)
+        return self._views[key]
 
 
 class EntryView:
