@@ -132,3 +132,44 @@ def test_markdown_body_keeps_vietnamese_and_tables(catalogue, tmp_path):
     soup = soup_of(tmp_path / "out/san-pham/nuoc-mam/index.html")
     assert soup.select_one(".product-body strong").text == "40°N"
     assert soup.select_one(".product-body table td").text == "Nhất"
+
+
+def test_aliases_redirect_old_paths_to_the_product(catalogue, tmp_path):
+    catalogue.product("nuoc-mam", aliases=["/san-pham/nuoc-mam-cu/", "/old/fish-sauce/"])
+    result = run_build(catalogue.root, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    for alias in ("san-pham/nuoc-mam-cu", "old/fish-sauce"):
+        soup = soup_of(tmp_path / "out" / alias / "index.html")
+        assert soup.select_one('meta[http-equiv="refresh"]')["content"] == "0; url=/san-pham/nuoc-mam/"
+        assert soup.select_one('link[rel="canonical"]')["href"] == "/san-pham/nuoc-mam/"
+        assert soup.select_one('body a')["href"] == "/san-pham/nuoc-mam/"
+    assert "nuoc-mam-cu" not in (tmp_path / "out/sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_alias_that_is_a_live_page_is_refused(catalogue, tmp_path):
+    catalogue.product("nuoc-mam", aliases=["/san-pham/dau-tram/"])
+    result = run_build(catalogue.root, tmp_path / "out")
+    assert result.returncode == 1
+    assert "nuoc-mam/index.md:" in result.stderr
+    assert "aliases: /san-pham/dau-tram/ is already a page of the site" in result.stderr
+
+
+def test_page_slug_that_clashes_with_a_listing_is_refused(catalogue, tmp_path):
+    catalogue.markdown("pages/san-pham/index.md", {"title": "Sản phẩm"})
+    result = run_build(catalogue.root, tmp_path / "out")
+    assert result.returncode == 1
+    assert "pages/san-pham/index.md: file: this page would be written at /san-pham/" in result.stderr
+
+
+def test_ordinary_pages_in_both_forms_and_languages(catalogue, tmp_path):
+    catalogue.markdown("pages/gioi-thieu/index.md", {"title": "Giới thiệu"}, "Danh mục *mẫu*.")
+    catalogue.markdown("pages/gioi-thieu/index.en.md", {"title": "About"}, "A *sample* catalogue.")
+    catalogue.markdown("pages/lien-he.md", {"title": "Liên hệ"}, "Gọi cho chúng tôi.")
+    result = run_build(catalogue.root, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert soup_of(tmp_path / "out/gioi-thieu/index.html").select_one("h1").text == "Giới thiệu"
+    assert soup_of(tmp_path / "out/en/gioi-thieu/index.html").select_one("h1").text == "About"
+    contact_en = soup_of(tmp_path / "out/en/lien-he/index.html")
+    assert contact_en.select_one("h1")["lang"] == "vi"
+    footer = [a["href"] for a in soup_of(tmp_path / "out/en/index.html").select(".footer-links a")]
+    assert "/en/gioi-thieu/" in footer and "/en/lien-he/" in footer

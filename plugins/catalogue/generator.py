@@ -87,14 +87,23 @@ class CatalogueGenerator(Generator):
                     len(self.catalogue.regions), len(self.languages))
 
     def _check_url_clashes(self, problems: Problems) -> None:
+        """Two pages at one URL (a page slug such as `san-pham`, an alias that is a live page)."""
         seen = {}
         for route in self.routes:
-            for lang in self.languages:
+            for lang in self.languages[:1] if route.redirect else self.languages:
                 path = route.path(lang)
-                if path in seen and seen[path] is not route:
-                    problems.error(Path(self.path) / "pages", route.key or route.kind,
-                                   f"two pages would be written at {path}; rename one of them")
-                seen[path] = route
+                other = seen.setdefault(path, route)
+                if other is route:
+                    continue
+                # the user-chosen path is to blame: an alias first, then an ordinary page's slug
+                culprit = max((route, other), key=lambda r: (r.redirect, r.kind == "page"))
+                doc = culprit.source
+                if culprit.redirect:
+                    problems.error(doc.path, "aliases", f"{path} is already a page of the site; an alias must be "
+                                   "an old path that no page uses any more", doc.line("aliases"))
+                else:
+                    problems.error(doc.path if doc else self.path, "file", f"this page would be written at {path}, "
+                                   "where another page already is; rename its folder or file")
 
     def _stop(self, problems: Problems):
         problems.report()
@@ -117,11 +126,13 @@ class CatalogueGenerator(Generator):
             site.macros = self.env.get_template("partials/macros.html").make_module({"site": site})
             base = {"site": site, "SITENAME": self.settings.get("SITENAME", ""), "settings": self.settings}
             for route in self.routes:
+                if route.redirect and not lang.is_default:
+                    continue
                 context = dict(base)
                 context.update(route.context(site))
                 context["route"] = route
-                context["alternates"] = [(other, site.url(route.kind, route.key, route.page, other))
-                                         for other in self.languages]
+                context["alternates"] = [] if route.redirect else [
+                    (other, site.url(route.kind, route.key, route.page, other)) for other in self.languages]
                 context["canonical"] = site.url(route.kind, route.key, route.page)
                 if route.listing is not None:
                     context["pagination"] = self._pagination(site, route)
@@ -159,6 +170,8 @@ class CatalogueGenerator(Generator):
     def _write_sitemap(self, output: Path, siteurl: str) -> None:
         entries = []
         for route in self.routes:
+            if route.redirect:
+                continue
             alternates = [(lang.code, siteurl + route.path(lang)) for lang in self.languages]
             for lang in self.languages:
                 entries.append((siteurl + route.path(lang), alternates))

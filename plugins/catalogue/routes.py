@@ -22,6 +22,8 @@ class Route:
     page: int = 1
     pages: int = 1
     listing: Callable | None = None  # site → all items of a paginated listing
+    source: object = None  # the content file behind the page, to name in error messages
+    redirect: bool = False  # an alias: written once, not in the sitemap, no language alternates
 
     def path(self, lang) -> str:
         return lang.path(self.kind, self.key, self.page)
@@ -42,7 +44,11 @@ def build_routes(catalogue: Catalogue, per_page: int) -> list[Route]:
     routes.append(Route("groups", None, "groups.html", lambda site: {}))
     for product in catalogue.products:
         routes.append(Route("product", product.slug, "product.html",
-                            lambda site, p=product: {"product": site.product(p)}))
+                            lambda site, p=product: {"product": site.product(p)}, source=product.entry.document))
+        for alias in product.entry.fields.get("aliases", []):
+            routes.append(Route("alias", alias, "redirect.html",
+                                lambda site, p=product: {"target": site.product(p)},
+                                source=product.entry.document, redirect=True))
     for producer in catalogue.producers:
         routes.append(Route("producer", producer.slug, "producer.html",
                             lambda site, p=producer: {"producer": site.producer(p)}))
@@ -58,5 +64,6 @@ def build_routes(catalogue: Catalogue, per_page: int) -> list[Route]:
         routes += paginated("group", group.key, "group.html", lambda site, g=group: {"group": site.group(g)},
                             lambda site, ps=products: site.products(ps), len(products), per_page)
     for entry in catalogue.pages:
-        routes.append(Route("page", entry.slug, "page.html", lambda site, e=entry: {"page_entry": site.page(e)}))
+        routes.append(Route("page", entry.slug, "page.html", lambda site, e=entry: {"page_entry": site.page(e)},
+                            source=entry.document))
     return routes

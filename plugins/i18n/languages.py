@@ -57,6 +57,8 @@ class Language:
 
     def path(self, kind: str, key: str | int | None = None, page: int = 1) -> str:
         """Site path (always ending in "/") of a page: path("product", "me-xung") → "/san-pham/me-xung/"."""
+        if kind == "alias":  # an old path kept alive by a redirect: the same in every language
+            return str(key)
         if kind == "home":
             parts = []
         elif kind == "page":  # an ordinary page (about, contact): /<slug>/
