@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from pelican.generators import Generator
+from pelican.log import console
 
 from i18n.languages import LanguageError, configure_languages
 from i18n.translations import load_translations
@@ -144,8 +145,11 @@ class CatalogueGenerator(Generator):
                 self._write(output / "404.html", html)
         self._write_sitemap(output, siteurl)
         self._copy_media(output)
-        logger.info("Catalogue: %d pages in %d languages written in %.2f s",
-                    written, len(self.languages), time.perf_counter() - started)
+        catalogue = self.catalogue
+        console.print(f"Catalogue: {len(catalogue.products)} products, {len(catalogue.producers)} producers, "
+                      f"{len(catalogue.regions)} regions → {written} pages in "
+                      f"{', '.join(lang.code for lang in self.languages)}, written in "
+                      f"{time.perf_counter() - started:.2f} s")
 
     def _pagination(self, site, route):
         items = site.listing(route)
