@@ -86,7 +86,7 @@ def test_product_field_rules(catalogue, good_output, tmp_path, fields, pattern):
 
 
 @pytest.mark.parametrize("fields, pattern", [
-    ({"phone": 2343812345}, r"producers/htx-a/index\.md:\d+: phone: must be in quotes \(\"02343812345\"\)"),
+    ({"phone": 2343812345}, r"producers/htx-a/index\.md:\d+: phone: must be written in quotes"),
     ({"kind": "coop"}, r"index\.md:\d+: kind: must be one of cooperative, enterprise, cooperative-group, household"),
     ({"email": "not-an-email"}, r"index\.md:\d+: email: must be an e-mail address"),
     ({"website": "www.example.com"}, r"index\.md:\d+: website: must be a web address starting with http"),
@@ -238,3 +238,39 @@ def test_failed_first_build_writes_no_output_folder(catalogue, tmp_path):
     assert result.returncode == 1
     assert not (tmp_path / "fresh").exists()
     assert not (tmp_path / "fresh.partial").exists()
+
+
+@pytest.mark.parametrize("source, pattern", [
+    ("phone: 0234361234", r"phone: must be written in quotes, e\.g\. \"0234 3812 345\""),
+    ("phone: +84905123456", r"phone: must be written in quotes"),
+])
+def test_unquoted_phone_numbers(catalogue, good_output, tmp_path, source, pattern):
+    path = catalogue.producer("htx-a", phone=None)
+    path.write_text(path.read_text(encoding="utf-8").replace("region: phu-vang\n", f"region: phu-vang\n{source}\n"),
+                    encoding="utf-8")
+    fails_with(catalogue, good_output, tmp_path, r"producers/htx-a/index\.md:\d+: " + pattern)
+
+
+def test_zalo_accepts_an_id_or_a_quoted_number(catalogue, tmp_path):
+    catalogue.producer("htx-a", zalo="dautramlocthuy")
+    catalogue.producer("ho-dung", kind="household", region="dan-dien", zalo="0905 123 456")
+    assert run_build(catalogue.root, tmp_path / "out").returncode == 0
+
+
+@pytest.mark.parametrize("written, pattern", [
+    ("35.000", r"price\.from: 35\.000 looks like a number with separators between thousands, which YAML reads "
+               r"as 35\.0; write it with digits only: 35000"),
+    ("1,200,000", r"price\.from: 1,200,000 looks like a number with separators"),
+    ("12.5", r"price\.from: 12\.5 is not a whole number of đồng"),
+])
+def test_prices_written_with_separators(catalogue, good_output, tmp_path, written, pattern):
+    path = catalogue.product("nuoc-mam")
+    path.write_text(path.read_text(encoding="utf-8").replace("from: 45000", f"from: {written}"), encoding="utf-8")
+    fails_with(catalogue, good_output, tmp_path, pattern)
+
+
+def test_translations_are_checked_even_when_the_main_file_is_broken(catalogue, good_output, tmp_path):
+    catalogue.write("products/nuoc-mam/index.md", "---\ntitle: [unclosed\n---\n")
+    catalogue.translation("products", "nuoc-mam", "en", title="Fish sauce", summary="x", stars=3)
+    fails_with(catalogue, good_output, tmp_path, r"nuoc-mam/index\.md:\d+: file: YAML syntax error",
+               r"nuoc-mam/index\.en\.md:\d+: stars: cannot be set in a translation")

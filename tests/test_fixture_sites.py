@@ -173,3 +173,25 @@ def test_ordinary_pages_in_both_forms_and_languages(catalogue, tmp_path):
     assert contact_en.select_one("h1")["lang"] == "vi"
     footer = [a["href"] for a in soup_of(tmp_path / "out/en/index.html").select(".footer-links a")]
     assert "/en/gioi-thieu/" in footer and "/en/lien-he/" in footer
+
+
+def test_translated_photo_descriptions_follow_the_file_not_the_order(catalogue, tmp_path):
+    catalogue.photo("products/nuoc-mam/anh-2.jpg")
+    catalogue.product("nuoc-mam", images=[{"file": "anh-1.jpg", "alt": "Chai"}, {"file": "anh-2.jpg", "alt": "Làng chài"}])
+    catalogue.translation("products", "nuoc-mam", "en", title="Fish sauce", summary="Fish sauce.",
+                          images=[{"file": "anh-2.jpg", "alt": "Fishing village"}])
+    result = run_build(catalogue.root, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    figures = soup_of(tmp_path / "out/en/products/nuoc-mam/index.html").select(".product-photos figure")
+    assert [(f.img["src"].rsplit("/", 1)[1], f.img["alt"], f.get("lang")) for f in figures] == [
+        ("anh-1.jpg", "Chai", "vi"), ("anh-2.jpg", "Fishing village", None)]
+
+
+def test_certificate_of_a_two_star_product_does_not_make_it_certified(catalogue, tmp_path):
+    catalogue.product("nuoc-mam", stars=2, score=40,
+                      certificate={"decision": "1/QĐ", "issued_by": "UBND", "date": "2020-01-01"})
+    result = run_build(catalogue.root, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    soup = soup_of(tmp_path / "out/san-pham/nuoc-mam/index.html")
+    assert soup.select_one(".rating .stars")["aria-label"] == "2 sao, chưa được chứng nhận"
+    assert "certificate-none" in soup.select_one(".certificate")["class"]

@@ -25,6 +25,7 @@ class Document:
     data: dict
     body: str
     lines: dict = field(default_factory=dict)  # field path → line number in the file
+    sources: dict = field(default_factory=dict)  # field path → unquoted scalar as written ("35.000")
 
     def line(self, name: str) -> int | None:
         """Line of a field, or of its nearest enclosing field."""
@@ -64,10 +65,10 @@ def read_document(path: Path, problems: Problems) -> Document | None:
         return None
     yaml_text = "\n".join(lines[1:end])
     body = "\n".join(lines[end + 1:])
-    data, line_map = _parse_yaml(path, yaml_text, 1, problems)
+    data, line_map, sources = _parse_yaml(path, yaml_text, 1, problems)
     if data is None:
         return None
-    return Document(path=path, data=data, body=body, lines=line_map)
+    return Document(path=path, data=data, body=body, lines=line_map, sources=sources)
 
 
 def _parse_yaml(path, text, offset, problems):
@@ -76,34 +77,35 @@ def _parse_yaml(path, text, offset, problems):
         node = loader.get_single_node()
         if node is None:
             problems.error(path, "file", "front matter is empty", offset + 1)
-            return None, {}
+            return None, {}, {}
         if not isinstance(node, yaml.MappingNode):
             problems.error(path, "file", "front matter must be fields ('name: value'), one per line",
                            node.start_mark.line + offset + 1)
-            return None, {}
+            return None, {}, {}
         line_map: dict = {}
+        sources: dict = {}
         duplicates: list = []
-        _map_lines(node, "", offset, line_map, duplicates)
+        _map_lines(node, "", offset, line_map, sources, duplicates)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + offset + 1 if mark else None
         detail = " ".join(str(p) for p in (exc.context, exc.problem) if p)
         problems.error(path, "file", f"YAML syntax error: {detail}", line)
-        return None, {}
+        return None, {}, {}
     except yaml.YAMLError as exc:
         problems.error(path, "file", f"YAML error: {exc}")
-        return None, {}
+        return None, {}, {}
     finally:
         loader.dispose()
     for name, line in duplicates:
         problems.error(path, name, "is given twice; keep one", line)
     if duplicates:
-        return None, {}
-    return data, line_map
+        return None, {}, {}
+    return data, line_map, sources
 
 
-def _map_lines(node, prefix, offset, line_map, duplicates):
+def _map_lines(node, prefix, offset, line_map, sources, duplicates):
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             name = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
@@ -111,9 +113,11 @@ def _map_lines(node, prefix, offset, line_map, duplicates):
             if name in line_map:
                 duplicates.append((name, line))
             line_map[name] = line
-            _map_lines(value_node, name, offset, line_map, duplicates)
+            if isinstance(value_node, yaml.ScalarNode) and not value_node.style:  # plain: None or ""
+                sources[name] = value_node.value
+            _map_lines(value_node, name, offset, line_map, sources, duplicates)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value, start=1):
             name = f"{prefix}[{index}]"
             line_map[name] = item.start_mark.line + offset + 1
-            _map_lines(item, name, offset, line_map, duplicates)
+            _map_lines(item, name, offset, line_map, sources, duplicates)

@@ -68,7 +68,7 @@ class CatalogueLoader:
             return None
         translations = {}
         for path in sorted(folder.glob("*.md")):
-            if path.name == "index.md":
+            if path.name == "index.md" or path.name.startswith("."):
                 continue
             match = TRANSLATION_RE.match(path.name)
             if not match:
@@ -97,10 +97,8 @@ class CatalogueLoader:
 
     def _entry(self, section: str, slug: str, folder: Path, main: Path, translations: dict, schema: Schema) -> Entry | None:
         doc = read_document(main, self.problems)
-        if doc is None:
-            return None
-        fields = schema.validate(doc, self.problems)
-        entry = Entry(section, slug, folder, fields, {self.default: Text(self.default, fields, doc.body, main)},
+        fields = schema.validate(doc, self.problems) if doc is not None else {}
+        entry = Entry(section, slug, folder, fields, {self.default: Text(self.default, fields, doc and doc.body, main)},
                       document=doc)
         for lang, path in translations.items():
             if lang == self.default:
@@ -117,7 +115,7 @@ class CatalogueLoader:
             tfields = schema.validate(tdoc, self.problems, translation=True)
             entry.texts[lang] = Text(lang, tfields, tdoc.body, path)
             entry.translation_docs[lang] = tdoc
-        return entry
+        return entry if doc is not None else None  # translations were still checked
 
     # ---- photos ------------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ class Region:
     geometry: dict = field(default_factory=dict, repr=False)
     properties: dict = field(default_factory=dict, repr=False)
     description: object = None  # an Entry from regions/<id>/index.md, when there is one
+    index: int = 0  # position of the feature in the file, from 1 (for error messages)
 
     def geo_name(self, lang: str) -> str:
         return self.names.get(lang) or self.names[self.default_lang]
@@ -69,9 +70,11 @@ def load_regions(path: Path, default_lang: str, problems: Problems) -> dict[str,
         names = {default_lang: name.strip()}
         names.update({key[5:]: value.strip() for key, value in props.items()
                       if key.startswith("name_") and isinstance(value, str) and value.strip()})
-        regions[region_id] = Region(region_id, names, default_lang, props.get("parent"), geometry, props)
+        regions[region_id] = Region(region_id, names, default_lang, props.get("parent"), geometry, props,
+                                    index=index)
     for region in regions.values():
         if region.parent_id is not None and region.parent_id not in regions:
-            problems.error(path, "parent", f"region {region.id!r}: parent {region.parent_id!r} is not a region id")
+            problems.error(path, f"features[{region.index}].properties.parent",
+                           f"region {region.id!r}: parent {region.parent_id!r} is not a region id")
             region.parent_id = None
     return regions

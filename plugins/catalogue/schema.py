@@ -73,7 +73,13 @@ def integer(low: int, high: int) -> Callable:
     return check
 
 
-def number(value):
+THOUSANDS_RE = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
+
+
+def number(value, source: str | None = None):
+    if source is not None and THOUSANDS_RE.match(source.strip()):
+        raise Invalid(f"{source} looks like a number with separators between thousands, which YAML reads as "
+                      f"{value!r}; write it with digits only: {re.sub(r'[.,]', '', source)}")
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise Invalid(f"must be a number (digits only, no dots between thousands), got {_describe(value)}")
     if value < 0:
@@ -82,6 +88,7 @@ def number(value):
 
 
 number.describe = "number"
+number.uses_source = True  # sees the text as written, to catch "35.000"
 
 
 def date(value):
@@ -121,8 +128,9 @@ def one_of(*choices: str) -> Callable:
 
 
 def phone(value):
-    if isinstance(value, int) and not isinstance(value, bool):
-        raise Invalid(f"must be in quotes (\"0{value}\"): as a bare number YAML drops its leading zero")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise Invalid('must be written in quotes, e.g. "0234 3812 345": without quotes YAML reads it as '
+                      "a number and drops the leading zero and the +")
     value = text()(value)
     if not re.fullmatch(r"[0-9+().\s-]{6,}", value):
         raise Invalid(f"must be a phone number (digits, spaces, +, -), got {value!r}")
@@ -130,6 +138,16 @@ def phone(value):
 
 
 phone.describe = "text in quotes, e.g. \"0234 3812 345\""
+
+
+def zalo(value):
+    """A Zalo phone number or Zalo id: text, quoted when it is a number."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return phone(value)
+    return text()(value)
+
+
+zalo.describe = "phone number (in quotes) or Zalo id"
 
 
 def email(value):
@@ -305,6 +323,8 @@ class Schema:
                     items.append(result)
             return items
         try:
+            if getattr(check, "uses_source", False):
+                return check(value, source=doc.sources.get(name))
             return check(value)
         except Invalid as exc:
             problems.error(doc.path, name, str(exc), doc.line(name))
@@ -339,6 +359,10 @@ def expiry_after_issue(record):
 
 
 def price_range(record):
+    if record.get("currency", "VND") == "VND":
+        for name in ("from", "to"):
+            if isinstance(record.get(name), float) and not record[name].is_integer():
+                yield name, f"{record[name]} is not a whole number of đồng"
     if record.get("to") is not None and record.get("from") is not None and record["to"] < record["from"]:
         yield "to", f"{record['to']} is less than `from` ({record['from']})"
 
@@ -407,7 +431,7 @@ PRODUCER = Schema("producer", [
     Field("email", email),
     Field("website", web_url),
     Field("facebook", web_url),
-    Field("zalo", phone),
+    Field("zalo", zalo),
     Field("logo", file_name),
     Field("representative", text()),
     Field("founded", year),

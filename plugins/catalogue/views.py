@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from i18n.formatting import format_date, format_number, format_price
 
+from .schema import CERTIFIED_FROM_STARS
 from .model import Catalogue, Entry, Producer, Product, name_order, product_order
 
 MEDIA_DIR = "media"
@@ -175,8 +176,9 @@ class ProductView(EntryView):
         self.stars = product.stars
         self.score = product.entry.fields.get("score")
         self.certified = product.certified
-        self.certificate = product.certificate
-        self.expired = bool(product.certificate and product.certificate.expired)
+        # A certificate only means something from 3 stars; below that the product is "not certified".
+        self.certificate = product.certificate if product.stars >= CERTIFIED_FROM_STARS else None
+        self.expired = bool(self.certificate and self.certificate.expired)
 
     @property
     def url(self) -> str:
@@ -196,14 +198,15 @@ class ProductView(EntryView):
 
     @cached_property
     def photos(self) -> list[dict]:
+        """The photos of index.md, in its order, with the translated `alt` matched by file name."""
+        translated = {i["file"]: i["alt"] for i in self._text.fields.get("images", [])}
         photos = []
-        for image in self.get("images", []):
+        for image in self.entry.fields["images"]:
             photo = self.entry.photos[image["file"]]
-            photos.append({"url": self.site.media_url(self.entry, photo.name), "alt": image["alt"],
+            alt = translated.get(image["file"])
+            photos.append({"url": self.site.media_url(self.entry, photo.name), "alt": alt or image["alt"],
+                           "alt_lang": None if alt or not self.translated else self.entry.default_lang,
                            "width": photo.width, "height": photo.height})
-        alts = {i["file"]: i["alt"] for i in self._text.fields.get("images", [])}
-        for photo, image in zip(photos, self.entry.fields["images"]):
-            photo["alt"] = alts.get(image["file"], image["alt"])
         return photos
 
     @property
