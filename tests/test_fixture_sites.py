@@ -195,3 +195,29 @@ def test_certificate_of_a_two_star_product_does_not_make_it_certified(catalogue,
     soup = soup_of(tmp_path / "out/san-pham/nuoc-mam/index.html")
     assert soup.select_one(".rating .stars")["aria-label"] == "2 sao, chưa được chứng nhận"
     assert "certificate-none" in soup.select_one(".certificate")["class"]
+
+
+def test_autoreload_survives_a_content_error(catalogue, tmp_path):
+    """`invoke serve` runs `pelican --autoreload`: a bad edit is reported, a fixed one rebuilds."""
+    import subprocess
+    import time
+    from conftest import PELICAN, TODAY
+
+    out = tmp_path / "out"
+    path = catalogue.product("nuoc-mam", stars=9)
+    proc = subprocess.Popen([PELICAN, str(catalogue.root), "-s", str(ROOT / "pelicanconf.py"), "-o", str(out),
+                             "--autoreload", "-e", f'CATALOGUE_TODAY="{TODAY}"'],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        time.sleep(3)
+        assert proc.poll() is None, "the watch loop stopped on a content error"
+        assert not out.exists()
+        path.write_text(path.read_text(encoding="utf-8").replace("stars: 9", "stars: 4"), encoding="utf-8")
+        while not (out / "san-pham/nuoc-mam/index.html").exists() and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert (out / "san-pham/nuoc-mam/index.html").exists()
+    finally:
+        proc.terminate()
+        log = proc.communicate(timeout=30)[0]
+    assert "stars: must be from 1 to 5, got 9" in log and "Traceback" not in log

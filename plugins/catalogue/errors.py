@@ -67,6 +67,11 @@ class Problems:
         stream.flush()
 
 
+class ContentErrorsWhileWatching(Exception):
+    """The same, under `pelican --autoreload`: an ordinary exception, which Pelican's watch loop reports
+    in one line and survives, so the preview server keeps serving the last good site."""
+
+
 class ContentErrors(SystemExit):
     """Raised after reporting: stops Pelican without a traceback and with exit status 1.
 

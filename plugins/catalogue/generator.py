@@ -17,11 +17,12 @@ from pathlib import Path
 
 from pelican.generators import Generator
 from pelican.log import console
+from pelican.utils import wait_for_changes
 
 from i18n.languages import LanguageError, configure_languages
 from i18n.translations import load_translations
 
-from .errors import ContentErrors, Problems
+from .errors import ContentErrors, ContentErrorsWhileWatching, Problems
 from .loader import CatalogueLoader
 from .photos import DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_MEGAPIXELS
 from .routes import build_routes
@@ -109,8 +110,14 @@ class CatalogueGenerator(Generator):
     def _stop(self, problems: Problems):
         problems.report()
         count = len(problems.errors)
-        print(f"{count} error{'s' if count != 1 else ''} in the content: nothing was written, "
-              f"the output folder is left as it was.", file=sys.stderr)
+        summary = (f"{count} error{'s' if count != 1 else ''} in the content: nothing was written, "
+                   "the output folder is left as it was.")
+        print(summary, file=sys.stderr)
+        if {"-r", "--autoreload"} & set(sys.argv):  # keep `pelican --autoreload --listen` running
+            # Pelican's watch loop rebuilds at once after an exception: wait for an edit first.
+            print("Waiting for a change in the content or the theme to build again.", file=sys.stderr)
+            wait_for_changes("", self.settings)
+            raise ContentErrorsWhileWatching(summary)
         raise ContentErrors(count)
 
     # ---- phase 2: write ----------------------------------------------------------------------
