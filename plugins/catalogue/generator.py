@@ -45,6 +45,7 @@ class CatalogueGenerator(Generator):
         self.env.autoescape = True
         self.catalogue = None
         self.routes = []
+        self.per_page = self.settings.get("CATALOGUE_PER_PAGE", 24)
 
     # ---- phase 1: read and validate --------------------------------------------------------------
 
@@ -55,7 +56,7 @@ class CatalogueGenerator(Generator):
             self.languages = configure_languages(self.settings.get("CATALOGUE_LANGUAGES", ["vi", "en"]),
                                                  self.settings.get("CATALOGUE_URL_WORDS"))
         except LanguageError as exc:
-            problems.error(self.settings.get("CATALOGUE_SETTINGS_FILE", "pelicanconf.py"), "CATALOGUE_LANGUAGES", str(exc))
+            problems.error("pelicanconf.py", "CATALOGUE_LANGUAGES", str(exc))
             self._stop(problems)
         loader = CatalogueLoader(
             Path(self.path), self.languages, _today(self.settings), problems,
@@ -69,16 +70,9 @@ class CatalogueGenerator(Generator):
             problems.error(self.path, "file", f"internal error while reading the catalogue ({type(exc).__name__}: "
                            f"{exc}); run pelican with --debug for details and report it")
         if self.catalogue is not None and not problems.errors:
-            self.routes = build_routes(self.catalogue, self.settings.get("CATALOGUE_PER_PAGE", 24))
+            self.routes = build_routes(self.catalogue, self.per_page)
             self._check_url_clashes(problems)
-        self.translations = {}
-        for lang in self.languages:
-            translations = load_translations(Path(self.theme) / "translations", lang.code)
-            if translations is None:
-                problems.warning(Path(self.theme) / "translations", lang.code,
-                                 f"no catalogue {lang.code}/LC_MESSAGES/messages.po: theme text stays in English")
-                translations = load_translations(Path(self.theme) / "translations", "en")
-            self.translations[lang.code] = translations
+        self.translations = self._load_translations(problems)
         if problems.errors:
             self._stop(problems)
         problems.report()
@@ -87,6 +81,18 @@ class CatalogueGenerator(Generator):
         logger.info("Catalogue read in %.2f s: %d products, %d producers, %d regions, %d languages",
                     time.perf_counter() - started, len(self.catalogue.products), len(self.catalogue.producers),
                     len(self.catalogue.regions), len(self.languages))
+
+    def _load_translations(self, problems: Problems) -> dict:
+        """Each language's theme strings; a language without a catalogue falls back to English."""
+        folder = Path(self.theme) / "translations"
+        translations = {}
+        for lang in self.languages:
+            translations[lang.code] = load_translations(folder, lang.code)
+            if translations[lang.code] is None:
+                problems.warning(folder, lang.code,
+                                 f"no catalogue {lang.code}/LC_MESSAGES/messages.po: theme text stays in English")
+                translations[lang.code] = load_translations(folder, "en")
+        return translations
 
     def _check_url_clashes(self, problems: Problems) -> None:
         """Two pages at one URL (a page slug such as `san-pham`, an alias that is a live page)."""
@@ -131,7 +137,7 @@ class CatalogueGenerator(Generator):
         for lang in self.languages:
             self.env.install_gettext_translations(self.translations[lang.code], newstyle=True)
             site = Site(self.catalogue, lang, siteurl, renderer, self.settings)
-            site.macros = self.env.get_template("partials/macros.html").make_module({"site": site})
+            site.macros = self.env.get_template("partials/macros.html").make_module({"site": site})  # for cards
             base = {"site": site, "SITENAME": self.settings.get("SITENAME", ""), "settings": self.settings}
             for route in self.routes:
                 if route.redirect and not lang.is_default:
@@ -160,7 +166,7 @@ class CatalogueGenerator(Generator):
 
     def _pagination(self, site, route):
         items = site.listing(route)
-        per_page = self.settings.get("CATALOGUE_PER_PAGE", 24)
+        per_page = self.per_page
         start = (route.page - 1) * per_page
 
         def url(page):

@@ -36,8 +36,7 @@ class MarkdownRenderer:
 class Site:
     """What every template of one language needs: the language, URLs and locale formatting."""
 
-    def __init__(self, catalogue: Catalogue, lang, siteurl: str, markdown_renderer: MarkdownRenderer, settings,
-                 macros=None):
+    def __init__(self, catalogue: Catalogue, lang, siteurl: str, markdown_renderer: MarkdownRenderer, settings):
         self.catalogue = catalogue
         self.lang = lang
         self.languages = catalogue.languages
@@ -47,7 +46,7 @@ class Site:
         self.settings = settings
         self._views: dict = {}
         self._listings: dict = {}
-        self.macros = macros  # the theme's partials/macros.html as a module, bound to this site
+        self.macros = None  # the theme's partials/macros.html as a module bound to this site (set by the generator)
 
     def card(self, view) -> Markup:
         """A product or producer card, rendered once per language however many listings show it."""
