@@ -274,3 +274,11 @@ def test_translations_are_checked_even_when_the_main_file_is_broken(catalogue, g
     catalogue.translation("products", "nuoc-mam", "en", title="Fish sauce", summary="x", stars=3)
     fails_with(catalogue, good_output, tmp_path, r"nuoc-mam/index\.md:\d+: file: YAML syntax error",
                r"nuoc-mam/index\.en\.md:\d+: stars: cannot be set in a translation")
+
+
+def test_coordinates_with_three_decimals_are_fine(catalogue, tmp_path):
+    path = catalogue.producer("htx-a")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "region: phu-vang\n", "region: phu-vang\nlocation:\n  lat: 16.279\n  lon: 107.585\n"), encoding="utf-8")
+    result = run_build(catalogue.root, tmp_path / "out")
+    assert result.returncode == 0, result.stderr

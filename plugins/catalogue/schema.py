@@ -73,13 +73,7 @@ def integer(low: int, high: int) -> Callable:
     return check
 
 
-THOUSANDS_RE = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
-
-
-def number(value, source: str | None = None):
-    if source is not None and THOUSANDS_RE.match(source.strip()):
-        raise Invalid(f"{source} looks like a number with separators between thousands, which YAML reads as "
-                      f"{value!r}; write it with digits only: {re.sub(r'[.,]', '', source)}")
+def number(value):
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise Invalid(f"must be a number (digits only, no dots between thousands), got {_describe(value)}")
     if value < 0:
@@ -88,7 +82,29 @@ def number(value, source: str | None = None):
 
 
 number.describe = "number"
-number.uses_source = True  # sees the text as written, to catch "35.000"
+
+THOUSANDS_RE = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
+
+
+def amount(value, source: str | None = None):
+    """A price: a number, refusing "35.000" (thousands separators YAML would read as 35.0)."""
+    if source is not None and THOUSANDS_RE.match(source.strip()):
+        raise Invalid(f"{source} looks like a number with separators between thousands, which YAML reads as "
+                      f"{value!r}; write it with digits only: {re.sub(r'[.,]', '', source)}")
+    return number(value)
+
+
+amount.describe = "number, digits only (45000)"
+amount.uses_source = True  # sees the text as written, to catch "35.000"
+
+
+def coordinate(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise Invalid(f"must be a decimal number of degrees, e.g. 16.4637, got {_describe(value)}")
+    return value
+
+
+coordinate.describe = "decimal degrees"
 
 
 def date(value):
@@ -391,15 +407,15 @@ CERTIFICATE = Schema("certificate", [
 ], rules=[expiry_after_issue])
 
 PRICE = Schema("price", [
-    Field("from", number, required=True),
-    Field("to", number),
+    Field("from", amount, required=True),
+    Field("to", amount),
     Field("currency", currency, doc="default VND"),
     Field("unit", text(), translatable=True, doc='e.g. "chai 500 ml"'),
 ], rules=[price_range])
 
 LOCATION = Schema("location", [
-    Field("lat", number, required=True, doc="latitude, decimal degrees"),
-    Field("lon", number, required=True, doc="longitude, decimal degrees"),
+    Field("lat", coordinate, required=True, doc="latitude, decimal degrees"),
+    Field("lon", coordinate, required=True, doc="longitude, decimal degrees"),
 ], rules=[location_range])
 
 PRODUCT = Schema("product", [
