@@ -156,9 +156,13 @@ def test_alias_that_is_a_live_page_is_refused(catalogue, tmp_path):
 
 def test_page_slug_that_clashes_with_a_listing_is_refused(catalogue, tmp_path):
     catalogue.markdown("pages/san-pham/index.md", {"title": "Sản phẩm"})
+    catalogue.markdown("pages/ban-do/index.md", {"title": "Bản đồ"})
+    catalogue.markdown("pages/media.md", {"title": "Ảnh"})
     result = run_build(catalogue.root, tmp_path / "out")
     assert result.returncode == 1
-    assert "pages/san-pham/index.md: file: this page would be written at /san-pham/" in result.stderr
+    for name, path in (("san-pham", "pages/san-pham/index.md"), ("ban-do", "pages/ban-do/index.md"),
+                       ("media", "pages/media.md")):
+        assert f"{path}: file: the name {name!r} is reserved for the site's own pages" in result.stderr
 
 
 def test_ordinary_pages_in_both_forms_and_languages(catalogue, tmp_path):

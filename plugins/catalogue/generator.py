@@ -96,6 +96,12 @@ class CatalogueGenerator(Generator):
 
     def _check_url_clashes(self, problems: Problems) -> None:
         """Two pages at one URL (a page slug such as `san-pham`, an alias that is a live page)."""
+        reserved = {MEDIA_DIR, self.settings["THEME_STATIC_DIR"]} | {lang.code for lang in self.languages}
+        reserved |= {word for lang in self.languages for word in lang.words.values()}
+        for route in self.routes:
+            if route.kind == "page" and route.key in reserved:
+                problems.error(route.source.path, "file", f"the name {route.key!r} is reserved for the site's own "
+                               "pages (map, search, photos, languages …); rename the page's folder or file")
         seen = {}
         for route in self.routes:
             for lang in self.languages[:1] if route.redirect else self.languages:
