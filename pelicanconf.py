@@ -22,12 +22,23 @@ CATALOGUE_MAX_MEGAPIXELS = 50  # photos larger than this are refused
 CATALOGUE_MAX_MEGABYTES = 40
 CATALOGUE_TODAY = None  # None: certificates expire relative to the build date; or "YYYY-MM-DD"
 
+# Photos (plugin `images`): renditions in these widths (never upscaled), WebP + JPEG (PNG when the photo
+# has transparency), cached outside the output folder; `invoke clean-image-cache` removes stale entries.
+IMAGE_WIDTHS = [320, 640, 1024, 1600]
+IMAGE_JPEG_QUALITY = 80
+IMAGE_WEBP_QUALITY = 80
+IMAGE_WEBP_METHOD = 4  # libwebp effort, 0 (fast) – 6 (small)
+IMAGE_SOCIAL_SIZE = (1200, 630)  # the Open Graph image of each product
+IMAGE_CACHE_PATH = str(HERE / ".cache" / "images")
+IMAGE_WORKERS = None  # None: one per core
+IMAGE_PROGRESS = None  # None: a progress bar on a terminal, none in CI
+
 THEME = str(HERE / "theme")
 THEME_STATIC_DIR = "theme"
 THEME_STATIC_PATHS = ["static"]
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["catalogue", "atomic_output"]  # atomic_output last: it swaps the finished site in
+PLUGINS = ["catalogue", "images", "atomic_output"]  # atomic_output last: it swaps the finished site in
 
 # The catalogue generator writes every page; Pelican's own blog machinery is switched off.
 ARTICLE_PATHS = []

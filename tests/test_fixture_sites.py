@@ -110,8 +110,8 @@ def test_region_description_and_untranslated_region_name(catalogue, tmp_path):
     assert result.returncode == 0, result.stderr
     soup = soup_of(tmp_path / "out/dia-phuong/phu-vang/index.html")
     assert soup.select_one(".prose strong").text == "nước mắm"
-    assert soup.select_one(".region-image")["src"] == "/media/regions/phu-vang/cua-bien.jpg"
-    assert (tmp_path / "out/media/regions/phu-vang/cua-bien.jpg").is_file()
+    assert soup.select_one(".region-image")["src"] == "/media/regions/phu-vang/cua-bien-640.jpg"
+    assert (tmp_path / "out/media/regions/phu-vang/cua-bien-800.webp").is_file()
     # "Đan Điền" has no name_en: the English page shows the Vietnamese name, marked as Vietnamese
     en = soup_of(tmp_path / "out/en/regions/dan-dien/index.html")
     assert en.select_one("h1").text == "Đan Điền" and en.select_one("h1")["lang"] == "vi"
@@ -188,7 +188,7 @@ def test_translated_photo_descriptions_follow_the_file_not_the_order(catalogue, 
     assert result.returncode == 0, result.stderr
     figures = soup_of(tmp_path / "out/en/products/nuoc-mam/index.html").select(".product-photos figure")
     assert [(f.img["src"].rsplit("/", 1)[1], f.img["alt"], f.get("lang")) for f in figures] == [
-        ("anh-1.jpg", "Chai", "vi"), ("anh-2.jpg", "Fishing village", None)]
+        ("anh-1-640.jpg", "Chai", "vi"), ("anh-2-640.jpg", "Fishing village", None)]
 
 
 def test_certificate_of_a_two_star_product_does_not_make_it_certified(catalogue, tmp_path):

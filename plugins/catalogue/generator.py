@@ -24,7 +24,7 @@ from i18n.translations import load_translations
 
 from .errors import ContentErrors, ContentErrorsWhileWatching, Problems
 from .loader import CatalogueLoader
-from .photos import DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_MEGAPIXELS
+from .photos import DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_MEGAPIXELS, photos_collected
 from .routes import build_routes
 from .views import MEDIA_DIR, MarkdownRenderer, Site
 
@@ -65,6 +65,7 @@ class CatalogueGenerator(Generator):
         )
         try:
             self.catalogue = loader.load()
+            photos_collected.send(self, uses=loader.photo_uses, problems=problems)
         except Exception as exc:  # a bug of ours: still one clear line for staff, the details with --debug
             logger.debug("Reading the catalogue failed", exc_info=True)
             problems.error(self.path, "file", f"internal error while reading the catalogue ({type(exc).__name__}: "
@@ -202,17 +203,19 @@ class CatalogueGenerator(Generator):
         self._write(output / "sitemap.xml", xml)
 
     def _copy_media(self, output: Path) -> None:
+        """Each photo's published files (renditions, or the original) under media/<section>/<slug>/."""
         catalogue = self.catalogue
         entries = [p.entry for p in catalogue.products] + [p.entry for p in catalogue.producers]
         entries += [r.description for r in catalogue.regions.values() if r.description]
         for entry in entries:
+            folder = output / MEDIA_DIR / entry.kind / entry.slug
+            folder.mkdir(parents=True, exist_ok=True)
             for photo in entry.photos.values():
-                target = output / MEDIA_DIR / entry.kind / entry.slug / photo.name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                try:
-                    os.link(photo.source, target)  # same file system: no copy needed
-                except OSError:
-                    shutil.copyfile(photo.source, target)
+                for name, source in photo.published_files():
+                    try:
+                        os.link(source, folder / name)  # same file system: no copy needed
+                    except OSError:
+                        shutil.copyfile(source, folder / name)
 
     @staticmethod
     def _write(path: Path, text: str) -> None:

@@ -14,7 +14,8 @@ from .errors import Problems
 from .frontmatter import Document, read_document
 from .groups import load_groups
 from .model import Catalogue, Entry, Producer, Product, Text, certificate_of, name_order, product_order
-from .photos import DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_MEGAPIXELS, PhotoProblem, inspect_photo
+from .photos import (DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_MEGAPIXELS, PhotoProblem, PhotoUse, inspect_photo,
+                     photos_collected)
 from .regions import load_regions
 from .schema import PAGE, PRODUCER, PRODUCT, REGION_DESCRIPTION, SLUG_RE, Schema
 
@@ -37,6 +38,8 @@ class CatalogueLoader:
         self.today = today
         self.problems = problems
         self.photo_limits = (max_megapixels, max_megabytes)
+        self.photo_uses: list[PhotoUse] = []  # every valid photo and where the content names it
+        self.verify_pixels = not photos_collected.receivers  # an image pipeline decodes them anyway
 
     # ---- reading bundles ---------------------------------------------------------------------
 
@@ -123,9 +126,11 @@ class CatalogueLoader:
         if name in entry.photos:
             return
         try:
-            entry.photos[name] = inspect_photo(entry.folder, name, *self.photo_limits)
+            entry.photos[name] = inspect_photo(entry.folder, name, *self.photo_limits, self.verify_pixels)
         except PhotoProblem as exc:
             self.problems.error(doc.path, field_name, str(exc), doc.line(field_name))
+            return
+        self.photo_uses.append(PhotoUse(entry, doc, field_name, entry.photos[name]))
 
     def _check_product_images(self, entry: Entry) -> None:
         for index, image in enumerate(entry.fields.get("images", []), start=1):

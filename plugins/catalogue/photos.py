@@ -1,30 +1,70 @@
-"""Photo files named by the content: present, inside their bundle, and really a usable image.
+"""Photo files named by the content: present, inside their bundle, and an image we can publish.
 
-Only the image header is read for the size check, so an absurdly large photo is refused before it
-is decoded; the pixels are then decoded at reduced scale (JPEG DCT scaling through `draft`) to
-catch corrupt and truncated files cheaply.
+`inspect_photo` reads only the image header: existence, format, pixel size (an absurdly large photo is
+refused before it is decoded), CMYK and 16-bit photos. Decoding the pixels, which finds corrupt and
+truncated files, is the image pipeline's job (plugin `images`, connected to `photos_collected`); a
+catalogue built without it decodes each photo here at reduced scale instead.
+
+A `Photo` publishes its `renditions` (set by the pipeline) or, without a pipeline, the original file.
 """
 
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from blinker import signal
 from PIL import Image
 
 FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
 DEFAULT_MAX_MEGAPIXELS = 50
 DEFAULT_MAX_MEGABYTES = 40
+SIXTEEN_BIT_MODES = {"I;16", "I;16B", "I;16L", "I;16N", "I", "F"}
+
+# Sent by the catalogue generator once every photo is inspected, before anything is written:
+# sender=generator, uses=[PhotoUse], problems=Problems. Receivers process the photos and attach
+# renditions, reporting bad ones to `problems` against the file and field that named them.
+photos_collected = signal("catalogue-photos-collected")
 
 
 @dataclass(frozen=True)
+class Rendition:
+    name: str  # the published file name, e.g. anh-1-640.webp
+    path: Path  # the file to publish
+    width: int
+    height: int
+    mime: str  # image/webp, image/jpeg, image/png
+
+
+@dataclass(eq=False)
 class Photo:
     source: Path
     name: str  # the file name as written in the front matter
     width: int
     height: int
     format: str
+    renditions: list[Rendition] = field(default_factory=list)  # by the image pipeline, widest first
+    social: Rendition | None = None  # the 1200×630 sharing image, for products
+
+    def published_files(self) -> list[tuple[str, Path]]:
+        """(file name, source path) of every file this photo puts in the site."""
+        if not self.renditions:
+            return [(self.name, self.source)]
+        files = [(r.name, r.path) for r in self.renditions]
+        if self.social is not None:
+            files.append((self.social.name, self.social.path))
+        return files
+
+
+@dataclass(frozen=True)
+class PhotoUse:
+    """Where the content names a photo: for error messages that point at the right line."""
+
+    entry: object
+    document: object
+    field: str
+    photo: Photo
 
 
 class PhotoProblem(Exception):
@@ -32,7 +72,7 @@ class PhotoProblem(Exception):
 
 
 def inspect_photo(folder: Path, name: str, max_megapixels=DEFAULT_MAX_MEGAPIXELS,
-                  max_megabytes=DEFAULT_MAX_MEGABYTES) -> Photo:
+                  max_megabytes=DEFAULT_MAX_MEGABYTES, verify_pixels: bool = True) -> Photo:
     """The photo `name` of the bundle `folder`, or PhotoProblem saying what is wrong with it."""
     path = (folder / name).resolve()
     if folder.resolve() not in path.parents:
@@ -54,8 +94,14 @@ def inspect_photo(folder: Path, name: str, max_megapixels=DEFAULT_MAX_MEGAPIXELS
                                        f"({width * height / 1e6:.0f} megapixels); the limit is {max_megapixels}")
                 if image.format not in FORMATS:
                     raise PhotoProblem(f"{name!r} is a {image.format} image; use JPEG, PNG or WebP")
-                image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
-                image.load()
+                if image.mode == "CMYK":
+                    raise PhotoProblem(f"{name!r} is a CMYK image (printing colours); save it as an RGB "
+                                       "(sRGB) JPEG for the web")
+                if image.mode in SIXTEEN_BIT_MODES or _png_bit_depth(path, image) == 16:
+                    raise PhotoProblem(f"{name!r} has 16 bits per channel; save it with 8 bits per channel")
+                if verify_pixels:
+                    image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+                    image.load()
                 image_format = image.format
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
         raise PhotoProblem(f"{name!r} has too many pixels to be opened safely") from None
@@ -64,3 +110,12 @@ def inspect_photo(folder: Path, name: str, max_megapixels=DEFAULT_MAX_MEGAPIXELS
     except (OSError, SyntaxError, ValueError) as exc:
         raise PhotoProblem(f"{name!r} is corrupt or truncated ({exc})") from None
     return Photo(path, name, width, height, FORMATS[image_format])
+
+
+def _png_bit_depth(path: Path, image) -> int | None:
+    """Bits per channel of a PNG, from its IHDR chunk (Pillow reads 16-bit RGB as 8-bit RGB)."""
+    if image.format != "PNG":
+        return None
+    with path.open("rb") as handle:
+        header = handle.read(25)
+    return header[24] if len(header) == 25 else None

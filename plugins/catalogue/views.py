@@ -67,6 +67,30 @@ class Site:
     def media_url(self, entry: Entry, file_name: str) -> str:
         return f"{self.siteurl}/{MEDIA_DIR}/{entry.kind}/{entry.slug}/{file_name}"
 
+    def picture(self, entry: Entry, photo, alt: str = "", alt_lang: str | None = None) -> dict:
+        """What a <picture> needs: WebP and fallback srcsets, a default src, the intrinsic size.
+
+        Without renditions (no image pipeline) it is the original file alone.
+        """
+        picture = {"alt": alt, "alt_lang": alt_lang, "width": photo.width, "height": photo.height,
+                   "src": self.media_url(entry, photo.name), "srcset": "", "sources": [],
+                   "social": self.media_url(entry, photo.social.name) if photo.social else None}
+        if photo.renditions:
+            by_mime: dict[str, list] = {}
+            for rendition in photo.renditions:
+                by_mime.setdefault(rendition.mime, []).append(rendition)
+            fallback = by_mime.pop("image/jpeg", None) or by_mime.pop("image/png")
+            widest = fallback[0]
+            picture.update(width=widest.width, height=widest.height,
+                           src=self.media_url(entry, min(fallback, key=lambda r: abs(r.width - 640)).name),
+                           srcset=self._srcset(entry, fallback))
+            picture["sources"] = [{"type": mime, "srcset": self._srcset(entry, items)}
+                                  for mime, items in by_mime.items()]
+        return picture
+
+    def _srcset(self, entry: Entry, renditions) -> str:
+        return ", ".join(f"{self.media_url(entry, r.name)} {r.width}w" for r in renditions)
+
     def static_url(self, path: str) -> str:
         return f"{self.siteurl}/{self.settings['THEME_STATIC_DIR']}/{path}"
 
@@ -201,11 +225,10 @@ class ProductView(EntryView):
         translated = {i["file"]: i["alt"] for i in self._text.fields.get("images", [])}
         photos = []
         for image in self.entry.fields["images"]:
-            photo = self.entry.photos[image["file"]]
             alt = translated.get(image["file"])
-            photos.append({"url": self.site.media_url(self.entry, photo.name), "alt": alt or image["alt"],
-                           "alt_lang": None if alt or not self.translated else self.entry.default_lang,
-                           "width": photo.width, "height": photo.height})
+            alt_lang = None if alt or not self.translated else self.entry.default_lang
+            photos.append(self.site.picture(self.entry, self.entry.photos[image["file"]], alt or image["alt"],
+                                            alt_lang))
         return photos
 
     @property
@@ -268,8 +291,7 @@ class ProducerView(EntryView):
         name = self.entry.fields.get("logo")
         if not name:
             return None
-        photo = self.entry.photos[name]
-        return {"url": self.site.media_url(self.entry, name), "width": photo.width, "height": photo.height}
+        return self.site.picture(self.entry, self.entry.photos[name])
 
     @property
     def region(self) -> "RegionView":
@@ -310,9 +332,7 @@ class RegionView:
         if not self.description or not self.description.entry.fields.get("image"):
             return None
         entry = self.description.entry
-        photo = entry.photos[entry.fields["image"]]
-        return {"url": self.site.media_url(entry, photo.name), "alt": self.description.get("image_alt", ""),
-                "width": photo.width, "height": photo.height}
+        return self.site.picture(entry, entry.photos[entry.fields["image"]], self.description.get("image_alt", ""))
 
 
 class GroupView:
