@@ -104,8 +104,9 @@ class CatalogueBuilder:
                 "summary": "Tóm tắt sản phẩm.", "price": {"from": 45000, "unit": "chai 500 ml"}}
         data.update(fields)
         data = {k: v for k, v in data.items() if v is not None}
-        if not (self.root / f"products/{slug}/anh-1.jpg").exists():
-            self.photo(f"products/{slug}/anh-1.jpg")
+        if not (self.root / f"products/{slug}/anh-1.jpg").exists():  # a colour of its own per product
+            shade = sum(slug.encode()) % 200
+            self.photo(f"products/{slug}/anh-1.jpg", color=(180, shade, 40))
         return self.markdown(f"products/{slug}/index.md", data, body)
 
     def translation(self, kind: str, slug: str, lang: str, body: str = "Text.", **fields) -> Path:
