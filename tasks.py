@@ -55,6 +55,20 @@ def translations(c, add=""):
         c.run(f"{pybabel} compile --statistics -i {po} -o {target} -l {lang}")
 
 
+@task(help={"settings": "settings file naming IMAGE_CACHE_PATH (default pelicanconf.py)"})
+def clean_image_cache(c, settings="pelicanconf.py"):
+    """Delete cached photo renditions that no catalogue's last build used."""
+    from pelican.settings import read_settings
+
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from images.cache import clean as clean_cache
+    from images.settings import read_settings as image_settings
+
+    cache = image_settings(read_settings(str(ROOT / settings))).cache_path
+    removed, freed = clean_cache(cache)
+    print(f"{cache}: removed {removed} stale entries, freed {freed / 1024 / 1024:.1f} MB")
+
+
 @task
 def clean(c):
     """Remove the built site and caches."""

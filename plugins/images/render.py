@@ -20,6 +20,7 @@ from .settings import ImageSettings
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 TRANSPOSING_ORIENTATIONS = {5, 6, 7, 8}  # EXIF orientations that swap width and height
 MANIFEST = "manifest.json"
+DRAFT_TOLERANCE = 0.9
 
 
 class PhotoRejected(Exception):
@@ -56,8 +57,9 @@ def _save(image: Image.Image, path: Path, settings: ImageSettings, kind: str) ->
     image.info = {}  # no EXIF, GPS, XMP, comments or profiles ever reach a published file
     if kind == "webp":
         lossless = image.mode == "RGBA"
+        method = settings.webp_large_method if image.width > settings.large_width else settings.webp_method
         image.save(path, "WEBP", quality=100 if lossless else settings.webp_quality, lossless=lossless,
-                   method=settings.webp_method)
+                   method=method)
     elif kind == "png":
         image.save(path, "PNG", compress_level=6)
     else:
@@ -75,9 +77,12 @@ def render_photo(source: Path, target: Path, settings: ImageSettings) -> dict:
         with Image.open(source) as image:
             full_width, full_height = _oriented_size(image)
             social_w, social_h = settings.social_size
-            # the decoded image must cover the widest rendition and the social crop
-            need = max(min(max(settings.widths), full_width),
-                       min(full_width, max(social_w, round(social_h * full_width / full_height))))
+            # Decode a JPEG at the smallest DCT scale (1/2, 1/4, 1/8) that still gives DRAFT_TOLERANCE of
+            # the widest rendition and covers the social crop: a portrait 3000×4000 phone photo decodes at
+            # 1500×2000 and publishes 1500 px as its widest rendition instead of 1600 (never upscaled).
+            need = max(min(max(settings.widths), full_width) * DRAFT_TOLERANCE,
+                       min(full_width, max(social_w, social_h * full_width / full_height)))
+            need = max(1, int(need))
             need_height = max(1, round(need * full_height / full_width))
             if image.format == "JPEG":
                 swapped = (need_height, need) if image.size != (full_width, full_height) else (need, need_height)
@@ -94,7 +99,7 @@ def render_photo(source: Path, target: Path, settings: ImageSettings) -> dict:
     width, height = pixels.size
     fallback = "png" if pixels.mode == "RGBA" else "jpg"
     renditions = []
-    current = pixels
+    current = social_source = pixels
     for w in target_widths(settings.widths, width):
         h = max(1, round(height * w / width))
         if current.size != (w, h):
@@ -103,9 +108,11 @@ def render_photo(source: Path, target: Path, settings: ImageSettings) -> dict:
             name = f"{w}.{kind}"
             _save(current, target / name, settings, kind)
             renditions.append({"name": name, "width": w, "height": h, "mime": mime})
+        if w >= social_w and h >= social_h:  # the smallest rendition that still covers the social crop
+            social_source = current
 
-    social = ImageOps.fit(pixels if pixels.mode == "RGB" else _flatten(pixels), settings.social_size,
-                          Image.Resampling.LANCZOS, centering=(0.5, 0.5))
+    social_source = social_source if social_source.mode == "RGB" else _flatten(social_source)
+    social = ImageOps.fit(social_source, settings.social_size, Image.Resampling.LANCZOS, centering=(0.5, 0.5))
     social_name = f"{social_w}x{social_h}.jpg"
     _save(social, target / social_name, settings, "jpg")
     manifest = {"width": width, "height": height, "renditions": renditions,
