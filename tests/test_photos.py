@@ -187,3 +187,17 @@ def test_truncated_photo_is_found_by_the_pipeline(catalogue, tmp_path):
     assert result.returncode == 1
     assert re.search(r"nuoc-mam/index\.md:\d+: images\[1\]\.file: 'anh-1\.jpg' is corrupt or truncated",
                      result.stderr), result.stderr
+
+
+def test_colours_of_a_non_srgb_photo_are_converted_to_srgb(catalogue, tmp_path):
+    from icc import swapped_primaries
+    # In this profile the first channel is sRGB's blue: the photo looks blue, whatever its bytes say.
+    Image.new("RGB", (640, 480), (255, 0, 0)).save(catalogue.root / "products/nuoc-mam/anh-1.jpg", "JPEG",
+                                                     quality=95, icc_profile=swapped_primaries())
+    result = run_build(catalogue.root, tmp_path / "out", cache_setting(tmp_path))
+    assert result.returncode == 0, result.stderr
+    for name in ("anh-1-640.jpg", "anh-1-640.webp"):
+        with Image.open(tmp_path / "out/media/products/nuoc-mam" / name) as image:
+            red, green, blue = image.convert("RGB").getpixel((320, 240))
+            assert blue > 200 and red < 60, (name, red, green, blue)
+            assert "icc_profile" not in image.info  # sRGB, the web's default: no profile needed
