@@ -1,5 +1,6 @@
 """Pelican settings of the OCOP catalogue (development: relative site URL, today's date)."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -7,7 +8,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "plugins"))  # plugins import each other (catalogue uses i18n)
 
 SITENAME = "OCOP Huế"
-SITEURL = ""
+SITEURL = ""  # links inside the site; publishconf.py sets the public address
+# Where the site is published: QR codes, feeds, Open Graph and JSON-LD always carry this address.
+PUBLIC_SITEURL = os.environ.get("CATALOGUE_SITEURL", "https://ocop.hue.example.vn")
 PATH = "content"
 TIMEZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_LANG = "vi"
@@ -40,7 +43,7 @@ THEME_STATIC_DIR = "theme"
 THEME_STATIC_PATHS = ["static"]
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["catalogue", "images", "atomic_output"]  # atomic_output last: it swaps the finished site in
+PLUGINS = ["catalogue", "images", "links", "atomic_output"]  # atomic_output last: it swaps the finished site in
 
 # The catalogue generator writes every page; Pelican's own blog machinery is switched off.
 ARTICLE_PATHS = []

@@ -91,7 +91,7 @@ def test_widths_formats_and_srcset_follow_the_settings(catalogue, tmp_path):
     assert img["srcset"] == f"{base}-800.jpg 800w, {base}-500.jpg 500w, {base}-200.jpg 200w"
     assert img["sizes"] and (img["width"], img["height"]) == ("800", "600")
     assert img["fetchpriority"] == "high" and not img.has_attr("loading")  # the first product photo
-    assert soup.select_one('meta[property="og:image"]')["content"] == f"{base}-1200x630.jpg"
+    assert soup.select_one('meta[property="og:image"]')["content"] == f"https://ocop.hue.example.vn{base}-1200x630.jpg"
     with Image.open(tmp_path / "out/media/products/nuoc-mam/anh-1-1200x630.jpg") as social:
         assert social.size == (1200, 630)
     listing = BeautifulSoup((tmp_path / "out/san-pham/index.html").read_text(encoding="utf-8"), "html.parser")

@@ -134,12 +134,13 @@ def test_prices_and_dates_are_formatted_per_locale(site):
 
 def test_expired_certificate_is_shown_as_expired(site):
     soup = page(site, "/san-pham/keo-gung-hue/")
-    badge = soup.select_one(".rating .stars")
-    assert "stars-expired" in badge["class"] and "hết hạn" in badge["aria-label"]
+    badge = soup.select_one(".rating svg")
+    assert "ocop-badge-expired" in badge["class"] and badge["aria-label"] == "OCOP 3 sao · hết hạn"
+    assert badge.title.text == "OCOP 3 sao · hết hạn"
     assert "Đã hết hạn" in soup.select_one(".certificate .status").text
     assert "1128/QĐ-UBND" in soup.select_one(".certificate").text
     en = page(site, "/en/products/keo-gung-hue/")
-    assert en.select_one(".rating .stars")["aria-label"] == "OCOP 3-star, certificate expired"
+    assert en.select_one(".rating svg")["aria-label"] == "OCOP 3-star · expired"
     # not featured on the home page as a valid rating
     assert "/san-pham/keo-gung-hue/" not in {a["href"] for a in page(site, "/").select("#featured ~ ul a")}
 
@@ -147,12 +148,13 @@ def test_expired_certificate_is_shown_as_expired(site):
 def test_valid_certificate_shows_decision_issuer_and_expiry(site):
     cert = page(site, "/en/products/tra-cung-dinh-hue/").select_one(".certificate")
     assert "status-valid" in str(cert) and "Valid until" in cert.text
-    assert page(site, "/en/products/tra-cung-dinh-hue/").select_one(".rating .stars")["aria-label"] == "OCOP 5-star"
+    badge = page(site, "/en/products/tra-cung-dinh-hue/").select_one(".rating svg")
+    assert badge["aria-label"] == "OCOP 5-star" and "ocop-badge-certified" in badge["class"]
 
 
 def test_two_star_product_is_not_certified(site):
     soup = page(site, "/san-pham/den-tre-dan-trang-tri/")
-    assert soup.select_one(".rating .stars")["aria-label"] == "2 sao, chưa được chứng nhận"
+    assert soup.select_one(".rating svg")["aria-label"] == "2 sao · chưa chứng nhận"
     assert "chưa được chứng nhận" in soup.select_one(".certificate").text
     assert not soup.select(".certificate dl")
 
@@ -212,7 +214,7 @@ def test_all_products_listing_sorted_by_stars_then_vietnamese_order(site):
     from i18n.collation import sort_key
     soup = page(site, "/san-pham/")
     cards = soup.select(".card")
-    stars = [len(c.select(".stars-icons .on")) for c in cards]
+    stars = [int(c.select_one(".stars")["data-stars"]) for c in cards]
     assert stars == sorted(stars, reverse=True)
     for level in set(stars):
         titles = [c.select_one(".card-title").text for c, s in zip(cards, stars) if s == level]

@@ -4,7 +4,7 @@ Registers `CatalogueGenerator`, which reads `products/`, `producers/`, `regions/
 content folder (content contract v1) and writes every page kind in every configured language.
 """
 
-from pelican import signals
+from pelican import signals as pelican_signals
 
 from .generator import CatalogueGenerator
 
@@ -14,4 +14,4 @@ def get_generators(pelican):
 
 
 def register():
-    signals.get_generators.connect(get_generators)
+    pelican_signals.get_generators.connect(get_generators)

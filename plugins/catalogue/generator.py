@@ -24,7 +24,8 @@ from i18n.translations import load_translations
 
 from .errors import ContentErrors, ContentErrorsWhileWatching, Problems
 from .loader import CatalogueLoader
-from .photos import DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_MEGAPIXELS, photos_collected
+from .photos import DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_MEGAPIXELS
+from .signals import catalogue_written, photos_collected, routes_built
 from .routes import build_routes
 from .views import MEDIA_DIR, MarkdownRenderer, Site
 
@@ -73,6 +74,8 @@ class CatalogueGenerator(Generator):
         if self.catalogue is not None and not problems.errors:
             self.routes = build_routes(self.catalogue, self.per_page)
             self._check_url_clashes(problems)
+            if not problems.errors:
+                routes_built.send(self, routes=self.routes, problems=problems)
         self.translations = self._load_translations(problems)
         if problems.errors:
             self._stop(problems)
@@ -141,13 +144,14 @@ class CatalogueGenerator(Generator):
         renderer = MarkdownRenderer()
         siteurl = self.settings.get("SITEURL", "")
         written = 0
+        sites = {}
         for lang in self.languages:
             self.env.install_gettext_translations(self.translations[lang.code], newstyle=True)
-            site = Site(self.catalogue, lang, siteurl, renderer, self.settings)
+            site = sites[lang.code] = Site(self.catalogue, lang, siteurl, renderer, self.settings)
             site.macros = self.env.get_template("partials/macros.html").make_module({"site": site})  # for cards
             base = {"site": site, "SITENAME": self.settings.get("SITENAME", ""), "settings": self.settings}
             for route in self.routes:
-                if route.redirect and not lang.is_default:
+                if route.redirect and route.lang != lang.code:
                     continue
                 context = dict(base)
                 context.update(route.context(site))
@@ -165,6 +169,7 @@ class CatalogueGenerator(Generator):
                 self._write(output / "404.html", html)
         self._write_sitemap(output, siteurl)
         self._copy_media(output)
+        catalogue_written.send(self, output=output, sites=sites)
         catalogue = self.catalogue
         console.print(f"Catalogue: {len(catalogue.products)} products, {len(catalogue.producers)} producers, "
                       f"{len(catalogue.regions)} regions → {written} pages in "

@@ -24,9 +24,27 @@ class Route:
     listing: Callable | None = None  # site → all items of a paginated listing
     source: object = None  # the content file behind the page, to name in error messages
     redirect: bool = False  # an alias: written once, not in the sitemap, no language alternates
+    lang: str | None = None  # a redirect's language: the one whose page it leads to
 
     def path(self, lang) -> str:
         return lang.path(self.kind, self.key, self.page)
+
+
+def alias_paths(aliases, languages) -> list[tuple[str, str]]:
+    """(old path, language of the page it leads to). An old product URL of the default language
+    (`/san-pham/ten-cu/`, a renamed folder) also brings that product's old URL in every other language
+    (`/en/products/ten-cu/`); an alias under `/en/` leads to the English page."""
+    default = languages[0]
+    prefixes = {lang.prefix + "/": lang.code for lang in languages[1:]}
+    paths = {}
+    for alias in aliases:
+        lang = next((code for prefix, code in prefixes.items() if alias.startswith(prefix)), default.code)
+        paths.setdefault(alias, lang)
+        parts = alias.strip("/").split("/")
+        if len(parts) == 2 and parts[0] == default.words["product"]:
+            for other in languages[1:]:
+                paths.setdefault(other.path("product", parts[1]), other.code)
+    return list(paths.items())
 
 
 def paginated(kind, key, template, context, listing, count: int, per_page: int) -> list[Route]:
@@ -45,10 +63,10 @@ def build_routes(catalogue: Catalogue, per_page: int) -> list[Route]:
     for product in catalogue.products:
         routes.append(Route("product", product.slug, "product.html",
                             lambda site, p=product: {"product": site.product(p)}, source=product.entry.document))
-        for alias in product.entry.fields.get("aliases", []):
+        for alias, lang in alias_paths(product.entry.fields.get("aliases", []), catalogue.languages):
             routes.append(Route("alias", alias, "redirect.html",
                                 lambda site, p=product: {"target": site.product(p)},
-                                source=product.entry.document, redirect=True))
+                                source=product.entry.document, redirect=True, lang=lang))
     for producer in catalogue.producers:
         routes.append(Route("producer", producer.slug, "producer.html",
                             lambda site, p=producer: {"producer": site.producer(p)}))

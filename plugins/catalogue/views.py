@@ -61,6 +61,12 @@ class Site:
         return self.markdown(self.catalogue.map_attribution) if self.catalogue.map_attribution else Markup("")
 
     # URLs
+    def public(self, url: str) -> str:
+        """The absolute address a URL of this build will have once published (PUBLIC_SITEURL)."""
+        public = self.settings.get("PUBLIC_SITEURL") or self.siteurl
+        path = url[len(self.siteurl):] if self.siteurl and url.startswith(self.siteurl) else url
+        return public.rstrip("/") + path if path.startswith("/") else path
+
     def url(self, kind: str, key=None, page: int = 1, lang=None) -> str:
         return self.siteurl + (lang or self.lang).path(kind, key, page)
 

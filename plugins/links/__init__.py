@@ -1,0 +1,68 @@
+"""Links that last: OCOP badges (inline, SVG and PNG files), QR codes of permanent URLs, the permalink
+guard (`permalinks.txt`), schema.org JSON-LD and Open Graph data, and Atom feeds of new products."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican import signals as pelican_signals
+from pelican.log import console
+
+from catalogue.generator import CatalogueGenerator
+from catalogue.signals import catalogue_written, routes_built
+
+from . import permalinks
+from .badges import badge_png, badge_svg, state_of
+from .feeds import write_feed
+from .qr import write_qr
+from .structured_data import og_locale, producer_jsonld, product_jsonld
+
+BADGE_FILE = "ocop-badge"
+
+
+def add_template_globals(generator) -> None:
+    if isinstance(generator, CatalogueGenerator):
+        generator.env.globals.update(ocop_badge=badge_svg, badge_state=state_of, product_jsonld=product_jsonld,
+                                     producer_jsonld=producer_jsonld, og_locale=og_locale,
+                                     BADGE_FILE=BADGE_FILE)
+
+
+def guard_permalinks(generator, routes, problems) -> None:
+    permalinks.check(Path(generator.path), routes, generator.languages, problems)
+
+
+def badge_texts(gettext, product) -> tuple[str, str]:
+    """The badge's label and note in one language, from the theme's catalogue (same msgids)."""
+    label = gettext("OCOP %(n)s-star") % {"n": product.stars} if product.stars >= 3 else \
+        gettext("%(n)s stars") % {"n": product.stars}
+    state = state_of(product.stars, product.certificate)
+    note = {"certified": "", "expired": gettext("expired"), "uncertified": gettext("not certified")}[state]
+    return label, note
+
+
+def write_files(generator, output, sites) -> None:
+    """Badge files per language, QR codes, feeds; then remember the new permanent URLs."""
+    default = generator.languages[0]
+    for lang in generator.languages:
+        site = sites[lang.code]
+        gettext = generator.translations[lang.code].gettext
+        for product in generator.catalogue.products:
+            folder = output / lang.path("product", product.slug).strip("/")
+            label, note = badge_texts(gettext, product)
+            state = state_of(product.stars, product.certificate)
+            (folder / f"{BADGE_FILE}.svg").write_text(badge_svg(product.stars, state, label, note, standalone=True),
+                                                       encoding="utf-8")
+            (folder / f"{BADGE_FILE}.png").write_bytes(badge_png(product.stars, state, label, note))
+            if lang is default:
+                write_qr(site.public(site.url("product", product.slug)), folder)
+        write_feed(site, output, gettext("New OCOP products") + f" · {generator.settings.get('SITENAME', '')}",
+                   gettext("The newest products of the catalogue."))
+    added = permalinks.update(Path(generator.path), generator.routes, generator.languages)
+    if added:
+        console.print(f"Permalinks: {added} new URLs recorded in {permalinks.FILE_NAME}")
+
+
+def register():
+    pelican_signals.generator_init.connect(add_template_globals)
+    routes_built.connect(guard_permalinks)
+    catalogue_written.connect(write_files)

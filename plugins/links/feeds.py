@@ -1,0 +1,29 @@
+"""An Atom feed of the newest products, one per language (`/feed.xml`, `/en/feed.xml`)."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from feedgenerator import Atom1Feed
+
+FEED_NAME = "feed.xml"
+FEED_SIZE = 20
+
+
+def write_feed(site, output: Path, title: str, description: str) -> None:
+    products = sorted((p for p in site.catalogue.products if p.listed), key=lambda p: (p.listed, p.slug),
+                      reverse=True)[:FEED_SIZE]
+    home = site.public(site.url("home"))
+    feed = Atom1Feed(title=title, link=home, description=description, language=site.lang.code,
+                     feed_url=home + FEED_NAME)
+    for product in products:
+        view = site.product(product)
+        listed = datetime.datetime.combine(product.listed, datetime.time(), datetime.timezone.utc)
+        feed.add_item(title=view.title, link=site.public(view.url), description=view.summary,
+                      unique_id=site.public(view.url), pubdate=listed, updateddate=listed,
+                      categories=[view.group.name], author_name=view.producer.title)
+    target = output / site.lang.prefix.strip("/") / FEED_NAME
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("w", encoding="utf-8") as handle:
+        feed.write(handle, "utf-8")

@@ -1,0 +1,89 @@
+"""schema.org JSON-LD for search engines and Open Graph locales, in the page's language.
+
+Every URL in it is absolute, from PUBLIC_SITEURL (the address the site is published at), so that the
+data is right whatever SITEURL a preview build uses.
+"""
+
+from __future__ import annotations
+
+import json
+
+from babel.core import get_global
+from markupsafe import Markup
+
+
+def og_locale(code: str) -> str:
+    """Open Graph locale of a language: vi → vi_VN, en → en_US."""
+    likely = get_global("likely_subtags").get(code, code)
+    parts = likely.split("_")
+    return f"{parts[0]}_{parts[-1]}" if len(parts) > 1 else code
+
+
+def _script(data: dict) -> Markup:
+    # "<" escaped so that no text (a title with "</script>") can close the element early
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return Markup(f'<script type="application/ld+json">{text}</script>')
+
+
+def _clean(data):
+    if isinstance(data, dict):
+        return {k: _clean(v) for k, v in data.items() if v not in (None, "", [], {})}
+    if isinstance(data, list):
+        return [_clean(v) for v in data]
+    return data
+
+
+def _widest(site, picture) -> str:
+    return site.public(picture["srcset"].split(" ")[0] if picture["srcset"] else picture["src"])
+
+
+def product_jsonld(product, rating_label: str) -> Markup:
+    site = product.site
+    fields = product.product.entry.fields
+    price = fields.get("price") or {}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": product.title,
+        "description": product.summary,
+        "url": site.public(product.url),
+        "image": [_widest(site, photo) for photo in product.photos],
+        "category": product.group.name,
+        "brand": {"@type": "Brand", "name": product.producer.title},
+        "manufacturer": {"@type": "Organization", "name": product.producer.title,
+                         "url": site.public(product.producer.url)},
+        "additionalProperty": [{"@type": "PropertyValue", "name": "OCOP", "value": product.stars, "maxValue": 5,
+                                "description": str(rating_label)}],
+    }
+    if "from" in price:
+        data["offers"] = {"@type": "AggregateOffer", "priceCurrency": price.get("currency", "VND"),
+                          "lowPrice": price["from"], "highPrice": price.get("to", price["from"]),
+                          "url": site.public(product.url)}
+    if product.certified:
+        cert = product.certificate
+        data["award"] = f"{rating_label} ({cert.decision}, {cert.issued_by}, {cert.date.isoformat()})"
+    return _script(_clean(data))
+
+
+def producer_jsonld(producer) -> Markup:
+    site = producer.site
+    location = producer.location or {}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "LocalBusiness",
+        "name": producer.title,
+        "description": producer.summary,
+        "url": site.public(producer.url),
+        "logo": _widest(site, producer.logo) if producer.logo else None,
+        "telephone": producer.phone,
+        "email": producer.email,
+        "foundingDate": str(producer.founded) if producer.founded else None,
+        "address": {"@type": "PostalAddress", "streetAddress": producer.address,
+                    "addressRegion": producer.region.name, "addressCountry": "VN"},
+        "geo": {"@type": "GeoCoordinates", "latitude": location.get("lat"), "longitude": location.get("lon")}
+        if location else None,
+        "sameAs": [url for url in (producer.website, producer.facebook) if url],
+        "makesOffer": [{"@type": "Offer", "itemOffered": {"@type": "Product", "name": p.title,
+                                                           "url": site.public(p.url)}} for p in producer.products],
+    }
+    return _script(_clean(data))
