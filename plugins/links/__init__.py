@@ -43,6 +43,7 @@ def badge_texts(gettext, product) -> tuple[str, str]:
 def write_files(generator, output, sites) -> None:
     """Badge files per language, QR codes, feeds; then remember the new permanent URLs."""
     default = generator.languages[0]
+    qr_cache = Path(generator.settings.get("CATALOGUE_CACHE_PATH") or Path(generator.path).parent / ".cache") / "qr"
     for lang in generator.languages:
         site = sites[lang.code]
         gettext = generator.translations[lang.code].gettext
@@ -54,7 +55,7 @@ def write_files(generator, output, sites) -> None:
                                                        encoding="utf-8")
             (folder / f"{BADGE_FILE}.png").write_bytes(badge_png(product.stars, state, label, note))
             if lang is default:
-                write_qr(site.public(site.url("product", product.slug)), folder)
+                write_qr(site.public(site.url("product", product.slug)), folder, qr_cache)
         write_feed(site, output, gettext("New OCOP products") + f" · {generator.settings.get('SITENAME', '')}",
                    gettext("The newest products of the catalogue."))
     added = permalinks.update(Path(generator.path), generator.routes, generator.languages)

@@ -60,6 +60,7 @@ def _label_size(text: str) -> int:
     return 10
 
 
+@lru_cache(maxsize=256)  # a catalogue has a few dozen distinct badges, shown thousands of times
 def badge_svg(stars: int, state: str, label: str, note: str = "", standalone: bool = False) -> Markup:
     """The badge as SVG markup; `label` is "OCOP 4 sao", `note` "hết hạn" or "" (certified)."""
     colours = PALETTES[state]
@@ -91,6 +92,7 @@ def _font(size: int):
     return ImageFont.truetype(str(FONT), size)
 
 
+@lru_cache(maxsize=256)
 def badge_png(stars: int, state: str, label: str, note: str = "", scale: int = 2) -> bytes:
     """The same badge as a PNG, drawn with Pillow at `scale` × for sharp display on phones."""
     colours = PALETTES[state]
