@@ -81,6 +81,9 @@ def test_rebuild_replaces_the_site_and_drops_removed_pages(catalogue, tmp_path):
     assert run_build(catalogue.root, out).returncode == 0
     assert (out / "san-pham/ao-dai/index.html").is_file()
     shutil.rmtree(catalogue.root / "products/ao-dai")
+    refused = run_build(catalogue.root, out)  # its URLs were published: deleting it silently is refused
+    assert refused.returncode == 1 and "/san-pham/ao-dai/: this published URL would disappear" in refused.stderr
+    assert (out / "san-pham/ao-dai/index.html").is_file()
     permalinks = catalogue.root / "permalinks.txt"  # retire its URLs on purpose
     permalinks.write_text("".join(line for line in permalinks.read_text(encoding="utf-8").splitlines(True)
                                   if "/ao-dai/" not in line), encoding="utf-8")
