@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 from babel.messages.catalog import Catalog
@@ -231,3 +232,29 @@ def test_autoreload_survives_a_content_error(catalogue, tmp_path):
         proc.terminate()
         log = proc.communicate(timeout=30)[0]
     assert "stars: must be from 1 to 5, got 9" in log and "Traceback" not in log
+
+
+def test_raw_html_in_bodies_is_sanitised_and_text_stays_text(catalogue, tmp_path):
+    hostile = ('<script>alert("body")</script><img src=x onerror="alert(1)">\n\n'
+               '[click](javascript:alert(2)) [site](https://example.com/) <iframe src="https://evil.example"></iframe>\n\n'
+               '<span style="position:fixed">styled</span> Khối lượng < 5 g & "ngon" 🍵\n\n'
+               '| Loại | Giá |\n|---|---|\n| Nhất | 90.000 |\n')
+    catalogue.product("nuoc-mam", title='Nước mắm </script><script>alert(3)</script> "x" onmouseover=alert(4)',
+                      body=hostile)
+    result = run_build(catalogue.root, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out/san-pham/nuoc-mam/index.html").read_text(encoding="utf-8")
+    page = BeautifulSoup(html, "html.parser")
+    body = page.select_one(".product-body")
+    assert not body.select("script, iframe, [onerror], [style]")
+    assert [a.get("href") for a in body.select("a")] == [None, "https://example.com/"]
+    assert body.select_one('a[href="https://example.com/"]')["rel"] == ["noopener", "noreferrer"]
+    assert "Khối lượng < 5 g & \"ngon\" 🍵" in body.text and body.select_one("td").text == "Nhất"
+    # the title is text everywhere: heading, attributes, JSON-LD
+    assert page.select_one("h1").text == 'Nước mắm </script><script>alert(3)</script> "x" onmouseover=alert(4)'
+    assert all("alert" not in (tag.string or "") for tag in page.select("script:not([type])"))
+    assert not page.select("[onmouseover]")
+    ld = page.select_one('script[type="application/ld+json"]').string
+    assert "</script>" not in ld and json.loads(ld)["name"].startswith("Nước mắm </script>")
+    csp = page.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+    assert "script-src 'self'" in csp and "object-src 'none'" in csp

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cached_property
 
 import markdown
+import nh3
 from markupsafe import Markup
 
 from i18n.formatting import format_date, format_number, format_price
@@ -18,10 +19,14 @@ from .model import Catalogue, Entry, Producer, Product, name_order, product_orde
 
 MEDIA_DIR = "media"
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
+# Bodies come from producers (pasted posts, spreadsheets): raw HTML in them goes through nh3's
+# allow-list, which drops scripts, iframes, styles, event handlers and every URL scheme not listed here.
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 class MarkdownRenderer:
-    """One Markdown converter for the whole build (creating one per file is slow), reset per text."""
+    """One Markdown converter for the whole build (creating one per file is slow), reset per text.
+    Its HTML is sanitised before it is marked safe."""
 
     def __init__(self):
         self._md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
@@ -29,7 +34,8 @@ class MarkdownRenderer:
 
     def __call__(self, source: str) -> Markup:
         if source not in self._cache:
-            self._cache[source] = Markup(self._md.reset().convert(source))
+            html = self._md.reset().convert(source)
+            self._cache[source] = Markup(nh3.clean(html, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer"))
         return self._cache[source]
 
 
