@@ -54,11 +54,11 @@ class Problems:
 
     @property
     def errors(self) -> list[Problem]:
-        return sorted((p for p in self.items if p.severity == "error"), key=Problem.sort_key.fget)
+        return sorted((p for p in self.items if p.severity == "error"), key=lambda p: p.sort_key)
 
     @property
     def warnings(self) -> list[Problem]:
-        return sorted((p for p in self.items if p.severity == "warning"), key=Problem.sort_key.fget)
+        return sorted((p for p in self.items if p.severity == "warning"), key=lambda p: p.sort_key)
 
     def report(self, stream=None) -> None:
         stream = stream or sys.stderr

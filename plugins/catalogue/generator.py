@@ -148,6 +148,7 @@ class CatalogueGenerator(Generator):
         for lang in self.languages:
             self.env.install_gettext_translations(self.translations[lang.code], newstyle=True)
             site = sites[lang.code] = Site(self.catalogue, lang, siteurl, renderer, self.settings)
+            site.gettext = self.translations[lang.code].gettext  # for texts made in Python (badges)
             site.macros = self.env.get_template("partials/macros.html").make_module({"site": site})  # for cards
             base = {"site": site, "SITENAME": self.settings.get("SITENAME", ""), "settings": self.settings}
             for route in self.routes:

@@ -6,7 +6,6 @@ Nothing here writes anything: a catalogue with errors is reported and never reac
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 from pathlib import Path
 
@@ -17,15 +16,10 @@ from .model import Catalogue, Entry, Producer, Product, Text, certificate_of, na
 from .photos import (DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_MEGAPIXELS, PhotoProblem, PhotoUse, inspect_photo,
                      photos_collected)
 from .regions import load_regions
-from .schema import PAGE, PRODUCER, PRODUCT, REGION_DESCRIPTION, SLUG_RE, Schema
+from .schema import PAGE, PRODUCER, PRODUCT, REGION_DESCRIPTION, SLUG_RE, Schema, did_you_mean
 
 REGION_FILES = ("regions.geojson", "ATTRIBUTION.md")  # beside the region folders
 TRANSLATION_RE = re.compile(r"^index\.([A-Za-z_-]+)\.md$")
-
-
-def _did_you_mean(value, choices) -> str:
-    hint = difflib.get_close_matches(str(value), list(choices), n=1, cutoff=0.6)
-    return f"; did you mean `{hint[0]}`?" if hint else ""
 
 
 class CatalogueLoader:
@@ -173,7 +167,7 @@ class CatalogueLoader:
             producer = producers.get(producer_slug)
             if producer_slug and producer is None and producer_slug not in slugs:
                 self.problems.error(doc.path, "producer", f"no producer {producer_slug!r} in "
-                                    f"{self.content.name}/producers/{_did_you_mean(producer_slug, slugs)}",
+                                    f"{self.content.name}/producers/{did_you_mean(producer_slug, slugs)}",
                                     doc.line("producer"))
             group = None
             code = entry.fields.get("group")
@@ -181,7 +175,7 @@ class CatalogueLoader:
                 group = groups.get(code)
                 if group is None:
                     self.problems.error(doc.path, "group", f"{code!r} is not an OCOP product group code of "
-                                        f"Decision 148/QĐ-TTg (e.g. I.4.a, III.3, VI){_did_you_mean(code, groups)}",
+                                        f"Decision 148/QĐ-TTg (e.g. I.4.a, III.3, VI){did_you_mean(code, groups)}",
                                         doc.line("group"))
             region = self._region(regions, entry, doc)
             if region is None and producer is not None and "region" not in entry.fields:
@@ -191,7 +185,7 @@ class CatalogueLoader:
         for entry in region_entries:
             if entry.slug not in regions:
                 self.problems.error(entry.folder, "file", f"describes region {entry.slug!r}, which is not in "
-                                    f"regions/regions.geojson{_did_you_mean(entry.slug, regions)}")
+                                    f"regions/regions.geojson{did_you_mean(entry.slug, regions)}")
                 continue
             if entry.fields.get("image"):
                 self._photo(entry, entry.document, "image", entry.fields["image"])
@@ -227,6 +221,6 @@ class CatalogueLoader:
             return None
         if region_id not in regions:
             self.problems.error(doc.path, "region", f"no region {region_id!r} in regions/regions.geojson"
-                                f"{_did_you_mean(region_id, regions)}", doc.line("region"))
+                                f"{did_you_mean(region_id, regions)}", doc.line("region"))
             return None
         return regions[region_id]

@@ -31,6 +31,12 @@ URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 ALIAS_RE = re.compile(r"^/(?:[A-Za-z0-9._~%-]+/)*$")
 
 
+def did_you_mean(value, choices) -> str:
+    """'; did you mean `x`?' for the closest of `choices`, or '' when none is close."""
+    hint = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f"; did you mean `{hint[0]}`?" if hint else ""
+
+
 def _describe(value) -> str:
     if isinstance(value, bool):
         return "yes/no"
@@ -135,9 +141,7 @@ slug.describe = "slug (a-z, 0-9, -)"
 def one_of(*choices: str) -> Callable:
     def check(value):
         if value not in choices:
-            hint = difflib.get_close_matches(str(value), choices, n=1)
-            suggestion = f"; did you mean `{hint[0]}`?" if hint else ""
-            raise Invalid(f"must be one of {', '.join(choices)}, got {_describe(value)}{suggestion}")
+            raise Invalid(f"must be one of {', '.join(choices)}, got {_describe(value)}{did_you_mean(value, choices)}")
         return value
     check.describe = "one of " + ", ".join(f"`{c}`" for c in choices)
     return check
@@ -295,9 +299,7 @@ class Schema:
             name = f"{prefix}.{key}" if prefix else str(key)
             spec = self.by_name.get(key)
             if spec is None:
-                hint = difflib.get_close_matches(str(key), list(self.by_name), n=1, cutoff=0.6)
-                suggestion = f"; did you mean `{hint[0]}`?" if hint else ""
-                problems.error(doc.path, name, f"unknown field{suggestion}", doc.line(name))
+                problems.error(doc.path, name, f"unknown field{did_you_mean(key, self.by_name)}", doc.line(name))
                 continue
             if translation and not spec.translatable:
                 problems.error(doc.path, name, "cannot be set in a translation; it comes from the "

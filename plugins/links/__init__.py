@@ -22,7 +22,7 @@ BADGE_FILE = "ocop-badge"
 
 def add_template_globals(generator) -> None:
     if isinstance(generator, CatalogueGenerator):
-        generator.env.globals.update(ocop_badge=badge_svg, badge_state=state_of, product_jsonld=product_jsonld,
+        generator.env.globals.update(site_badge=site_badge, product_jsonld=product_jsonld,
                                      producer_jsonld=producer_jsonld, og_locale=og_locale,
                                      BADGE_FILE=BADGE_FILE)
 
@@ -31,13 +31,17 @@ def guard_permalinks(generator, routes, problems) -> None:
     permalinks.check(Path(generator.path), routes, generator.languages, problems)
 
 
-def badge_texts(gettext, product) -> tuple[str, str]:
-    """The badge's label and note in one language, from the theme's catalogue (same msgids)."""
-    label = gettext("OCOP %(n)s-star") % {"n": product.stars} if product.stars >= 3 else \
-        gettext("%(n)s stars") % {"n": product.stars}
-    state = state_of(product.stars, product.certificate)
+def badge_texts(gettext, stars: int, state: str) -> tuple[str, str]:
+    """The badge's label and note in one language ("OCOP 4 sao", "hết hạn"), from the theme's catalogue."""
+    label = gettext("OCOP %(n)s-star") % {"n": stars} if stars >= 3 else gettext("%(n)s stars") % {"n": stars}
     note = {"certified": "", "expired": gettext("expired"), "uncertified": gettext("not certified")}[state]
     return label, note
+
+
+def site_badge(site, stars: int, expired: bool = False):
+    """The inline badge of a page in `site`'s language (templates: `site_badge(site, n, expired)`)."""
+    state = "uncertified" if stars < 3 else ("expired" if expired else "certified")
+    return badge_svg(stars, state, *badge_texts(site.gettext, stars, state))
 
 
 def write_files(generator, output, sites) -> None:
@@ -49,8 +53,8 @@ def write_files(generator, output, sites) -> None:
         gettext = generator.translations[lang.code].gettext
         for product in generator.catalogue.products:
             folder = output / lang.path("product", product.slug).strip("/")
-            label, note = badge_texts(gettext, product)
             state = state_of(product.stars, product.certificate)
+            label, note = badge_texts(gettext, product.stars, state)
             (folder / f"{BADGE_FILE}.svg").write_text(badge_svg(product.stars, state, label, note, standalone=True),
                                                        encoding="utf-8")
             (folder / f"{BADGE_FILE}.png").write_bytes(badge_png(product.stars, state, label, note))
