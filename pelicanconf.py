@@ -62,5 +62,11 @@ LOAD_CONTENT_CACHE = False
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True,
                      "extensions": ["jinja2.ext.i18n"]}
 
+# Content-Security-Policy of every page (a <meta> tag; publish targets that can send headers send it too).
+# No inline script and no script from elsewhere; 'wasm-unsafe-eval' lets the search index (Pagefind's
+# WebAssembly, served by the site itself) run.
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+                           "img-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
+
 # A banner on every page saying that the catalogue's entries are samples, not official records.
 CATALOGUE_SAMPLE_NOTICE = True

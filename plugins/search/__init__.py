@@ -23,16 +23,10 @@ from catalogue.routes import Route
 from catalogue.signals import catalogue_written, routes_built
 
 from .facets import search_facets
-from .pagefind_index import BUNDLE_DIR, build_index, pagefind_executable
+from .pagefind_index import BUNDLE_DIR, build_index, page_glob, pagefind_executable
 from .records import search_record
 
 logger = logging.getLogger(__name__)
-
-# Files of Pagefind's own UIs: our pages use only the JavaScript API (pagefind.js) and its worker.
-UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js",
-                       "pagefind-component-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-                       "pagefind-highlight.js")
-
 
 def _enabled(settings) -> bool:
     return settings.get("SEARCH_ENABLED", True)
@@ -60,14 +54,14 @@ def index_site(generator, output, sites) -> None:
     if not generator.search_available:
         return
     output = Path(output)
+    folders = [lang.path(kind, "x").strip("/").removesuffix("/x") for lang in generator.languages
+               for kind in ("product", "producer")]
     try:
-        report = build_index(output)
+        report = build_index(output, page_glob(folders))
     except Exception as exc:  # the site is still good without an index: say so, do not fail the build
         logger.warning("Search: Pagefind could not index the site (%s: %s); search is unavailable in this "
                        "build.", type(exc).__name__, exc)
         return
-    for name in UNUSED_BUNDLE_FILES:
-        (output / BUNDLE_DIR / name).unlink(missing_ok=True)
     console.print(f"Search: {report.pages} pages indexed by Pagefind in {report.seconds:.2f} s "
                   f"({report.files} files, {report.bytes / 1024:.0f} KB)")
 
