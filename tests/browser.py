@@ -28,10 +28,15 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # a browser that drops a connection it no longer needs is not an error of the site
+
+
 @contextmanager
-def serve(folder):
-    """Serve `folder` over HTTP on 127.0.0.1; yields the base URL (no trailing slash)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+def serve(folder, port: int = 0):
+    """Serve `folder` over HTTP on 127.0.0.1 (`port` 0: any free one); yields the base URL (no trailing slash)."""
+    server = _Server(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
