@@ -32,8 +32,9 @@ def position_problem(position) -> str | None:
 
 def ring_problem(ring) -> str | None:
     """What is wrong with one linear ring of GeoJSON, or None."""
-    if not isinstance(ring, list):
-        return f"a ring must be a list of [longitude, latitude] positions, got {type(ring).__name__}"
+    if not isinstance(ring, list) or (ring and _is_number(ring[0])):
+        return (f"a ring must be a list of [longitude, latitude] positions, got {str(ring)[:40]}: one level of "
+                "brackets missing? A Polygon is [[[lon, lat], …]], a MultiPolygon [[[[lon, lat], …]]]")
     for position in ring:
         problem = position_problem(position)
         if problem:

@@ -225,11 +225,8 @@ class CatalogueLoader:
         inside = [r for r in regions.values() if r.contains(lon, lat)]
         where = f"lat {lat}, lon {lon}"
         if not inside:
-            hint = ""
-            if -90 <= lon <= 90 and any(r.contains(lat, lon) for r in regions.values()):
-                hint = "; lat and lon look swapped"
-            self.problems.warning(doc.path, "location", f"{where} lies outside every region of regions/regions.geojson"
-                                  f"{hint}: the map shows the producer there", doc.line("location"))
+            self.problems.warning(doc.path, "location", f"{where} lies outside every region of regions/regions.geojson "
+                                  "(the map shows the producer there)", doc.line("location"))
         elif region not in inside:
             names = ", ".join(f"{r.id!r} ({r.geo_name(self.default)})" for r in inside)
             self.problems.warning(doc.path, "location", f"{where} lies in region {names}, not in the producer's "

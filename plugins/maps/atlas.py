@@ -16,7 +16,7 @@ from .shapes import outline
 MAP_WIDTH = 1000  # viewBox width of the map page; theme/static/css/site.css relies on it (marker size)
 MAP_MARGIN = 12
 MAP_TOLERANCE = 0.7  # simplification, in viewBox units (0.7 px when the map is shown 1000 px wide)
-MAP_MIN_SIZE = 5  # the smallest island is drawn this large
+MAP_MIN_SIZE = 8  # the smallest island is drawn this large (about 5 px wide on a 700 px map)
 LOCATOR_WIDTH = 320
 LOCATOR_MARGIN = 4
 LOCATOR_TOLERANCE = 0.9
