@@ -11,7 +11,7 @@ from catalogue.geometry import bounds_of, polygons_of
 from .labels import Anchor, polylabel
 from .projection import Projection
 from .shades import shade_of, shades_for
-from .shapes import outline
+from .shapes import outline, simplify_ring
 
 MAP_WIDTH = 1000  # viewBox width of the map page; theme/static/css/site.css relies on it (marker size)
 MAP_MARGIN = 12
@@ -90,7 +90,8 @@ class Atlas:
 
     def _anchor(self, region_id: str) -> Anchor:
         polygon = max(self.outlines[region_id].polygons, key=lambda rings: _area(rings[0]))
-        x, y, room = polylabel(polygon, precision=1.0)
+        coarse = [simplify_ring(ring, 2.0) for ring in polygon]  # plenty for placing a label, and faster
+        x, y, room = polylabel([ring for ring in coarse if len(ring) >= 4] or polygon, precision=1.5)
         return Anchor(region_id, polygon, x, y, room)
 
     @property

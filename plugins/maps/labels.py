@@ -8,7 +8,7 @@ import math
 import unicodedata
 from dataclasses import dataclass
 
-from catalogue.geometry import bounds_of, distance_to_edges, polygon_contains
+from catalogue.geometry import bounds_of, polygon_contains
 
 LINE_HEIGHT = 1.15  # of the font size
 PADDING = 0.15  # empty space kept around a label, of the font size
@@ -38,6 +38,24 @@ def text_width(text: str, size: float) -> float:
     return width * size
 
 
+def _segments(polygon) -> list[tuple]:
+    """Each edge as (ax, ay, dx, dy, squared length), for many distance queries."""
+    return [(a[0], a[1], b[0] - a[0], b[1] - a[1], (b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2)
+            for ring in polygon for a, b in zip(ring, ring[1:])]
+
+
+def _edge_distance(segments, x: float, y: float) -> float:
+    best = math.inf
+    for ax, ay, dx, dy, length in segments:
+        t = ((x - ax) * dx + (y - ay) * dy) / length if length else 0.0
+        t = 0.0 if t < 0 else 1.0 if t > 1 else t
+        ex, ey = ax + t * dx - x, ay + t * dy - y
+        d = ex * ex + ey * ey
+        if d < best:
+            best = d
+    return math.sqrt(best)
+
+
 def polylabel(polygon, precision: float = 1.0) -> tuple[float, float, float]:
     """The point of a polygon farthest from its edges (the "pole of inaccessibility", after Mapbox's
     polylabel): (x, y, distance to the nearest edge)."""
@@ -45,14 +63,13 @@ def polylabel(polygon, precision: float = 1.0) -> tuple[float, float, float]:
     cell = min(x1 - x0, y1 - y0)
     if cell <= 0:
         return x0, y0, 0.0
-
-    def signed(x, y):
-        d = distance_to_edges(polygon, x, y)
-        return d if polygon_contains(polygon, x, y) else -d
+    segments = _segments(polygon)
 
     def entry(x, y, h):
-        d = signed(x, y)
-        return (-(d + h * math.sqrt(2)), d, x, y, h)  # max possible distance inside this cell first
+        d = _edge_distance(segments, x, y)
+        if not polygon_contains(polygon, x, y):
+            d = -d
+        return (-(d + h * math.sqrt(2)), d, x, y, h)  # the cell that may hold the farthest point first
 
     queue = []
     h = cell / 2
@@ -63,8 +80,7 @@ def polylabel(polygon, precision: float = 1.0) -> tuple[float, float, float]:
             heapq.heappush(queue, entry(x + h, y + h, h))
             y += cell
         x += cell
-    # the centroid of the box is a good first guess
-    best = entry((x0 + x1) / 2, (y0 + y1) / 2, 0)
+    best = entry((x0 + x1) / 2, (y0 + y1) / 2, 0)  # the centre of the box is a good first guess
     while queue:
         item = heapq.heappop(queue)
         _, d, x, y, h = item

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from catalogue.geometry import bounds_of, point_to_segment_distance, polygons_of
+from catalogue.geometry import bounds_of, polygons_of
 
 
 def simplify(points: list, tolerance: float) -> list:
@@ -19,9 +19,15 @@ def simplify(points: list, tolerance: float) -> list:
         first, last = stack.pop()
         ax, ay = points[first]
         bx, by = points[last]
-        index, distance = 0, tolerance
-        for i in range(first + 1, last):
-            d = point_to_segment_distance(points[i][0], points[i][1], ax, ay, bx, by)
+        dx, dy = bx - ax, by - ay
+        length = dx * dx + dy * dy
+        index, distance = 0, tolerance * tolerance
+        for i in range(first + 1, last):  # squared distance to the segment, inlined: the hot loop of a build
+            px, py = points[i]
+            t = ((px - ax) * dx + (py - ay) * dy) / length if length else 0.0
+            t = 0.0 if t < 0 else 1.0 if t > 1 else t
+            ex, ey = ax + t * dx - px, ay + t * dy - py
+            d = ex * ex + ey * ey
             if d > distance:
                 index, distance = i, d
         if index:
