@@ -92,22 +92,6 @@ def polygon_contains(polygon, x: float, y: float) -> bool:
     return sum(ring_contains(ring, x, y) for ring in polygon) % 2 == 1
 
 
-def point_to_segment_distance(x, y, ax, ay, bx, by) -> float:
-    dx, dy = bx - ax, by - ay
-    length = dx * dx + dy * dy
-    t = 0.0 if length == 0 else max(0.0, min(1.0, ((x - ax) * dx + (y - ay) * dy) / length))
-    return math.hypot(x - (ax + t * dx), y - (ay + t * dy))
-
-
-def distance_to_edges(polygon, x: float, y: float) -> float:
-    """Distance from (x, y) to the nearest edge of any ring of the polygon."""
-    best = math.inf
-    for ring in polygon:
-        for a, b in zip(ring, ring[1:]):
-            best = min(best, point_to_segment_distance(x, y, a[0], a[1], b[0], b[1]))
-    return best
-
-
 class Shape:
     """A region's polygons with their bounding boxes, for fast repeated point-in-region tests."""
 

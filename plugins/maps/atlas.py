@@ -44,8 +44,9 @@ class LabelLayer:
 
 
 # "wide" from 40rem up (labels 11–15 px on a map about 700 px wide), "narrow" on phones (about 360 px).
-# The narrow marker radius is repeated in site.css (`.map-markers circle { r: … }`).
+# The narrow marker radii are repeated in site.css (`.map-markers circle { r: … }`).
 LABEL_LAYERS = (LabelLayer("wide", 700, 11, 15, 5), LabelLayer("narrow", 360, 11, 13, 7.5))
+DENSE_MARKERS = 60  # from this many producers on the map, markers are drawn at half size
 
 
 def depth(region, regions) -> int:

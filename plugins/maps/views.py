@@ -7,7 +7,7 @@ from functools import cached_property
 
 from i18n.collation import sort_key
 
-from .atlas import LABEL_LAYERS, LOCATOR_RING_BELOW, LOCATOR_WIDTH
+from .atlas import DENSE_MARKERS, LABEL_LAYERS, LOCATOR_RING_BELOW, LOCATOR_WIDTH
 from .labels import place_labels
 
 
@@ -45,7 +45,9 @@ class MapView:
         self.portrait = self.height > self.width
         self.regions = [RegionShape(site.region(r), atlas.outlines[r.id].d, atlas.counts[r.id],
                                     atlas.region_shades[r.id].index) for r in atlas.regions]
-        radius = LABEL_LAYERS[0].marker_radius
+        self.dense = len(atlas.located) >= DENSE_MARKERS  # many producers: smaller dots (class map-markers-dense)
+        self.marker_scale = 0.5 if self.dense else 1.0
+        radius = round(LABEL_LAYERS[0].marker_radius * self.marker_scale, 1)
         self.markers = [Marker(site.producer(p), round(x, 1), round(y, 1), radius)
                         for p in atlas.located for x, y in [atlas.marker_points[p.slug]]]
         self.total_products = len(atlas.catalogue.products)
@@ -66,7 +68,7 @@ class MapView:
         views = {shape.region.id: shape.region for shape in self.regions}
         layers = []
         for layer in LABEL_LAYERS:
-            r = layer.marker_radius * 1.2
+            r = layer.marker_radius * self.marker_scale * 1.2
             obstacles = [(m.x - r, m.y - r, m.x + r, m.y + r) for m in self.markers]
             labels = place_labels(self.atlas.anchors, names, layer.min_px * layer.unit, layer.max_px * layer.unit,
                                   obstacles)
