@@ -214,10 +214,9 @@ def test_labels_fit_and_do_not_overlap(built):
     assert len(wide) >= 5  # (on phones the provinces of the country map are too small for any name)
 
 
+@pytest.mark.parametrize("built", ["country"], indirect=True)
 def test_islands_stay_on_the_country_map(built):
     name, spec, features, out = built
-    if name != "country":
-        pytest.skip("the islands are on the country map")
     svg = svg_of(html_of(out, "/ban-do/"), "map-svg")
     paths = {href.split("/")[-2]: a.find(f"{SVG}path").get("d") for href, a in region_links(svg).items()}
     xs = [x for d in paths.values() for ring in rings_of(d) for x, _ in ring]
@@ -263,6 +262,10 @@ def test_attribution_under_the_map_in_each_language(built, path, label):
     caption = soup.select_one("figure.region-map figcaption").get_text(" ", strip=True)
     assert caption.startswith(label) and ATTRIBUTION in caption
     assert soup.select_one(f'.main-nav a[href="{path}"]')["aria-current"] == "true"
+    # the optional hover line is a script file (the CSP allows no inline script), hidden without it
+    assert soup.select_one(".map-hover").has_attr("hidden")
+    assert [s["src"] for s in soup.find_all("script", src=True)] == ["/theme/js/map.js"]
+    assert (out / "theme/js/map.js").is_file() and not soup.find("script", src=False)
 
 
 # ---- bad region data and producer locations --------------------------------------------------------
