@@ -391,3 +391,15 @@ def test_projection_round_trip_and_shape():
     x0, y0 = projection(105.8, 21.0)
     x1, y1 = projection(105.9, 21.0 + 0.1 * 0.9336)  # at 21°N a degree of longitude is 0.9336 × a degree of latitude
     assert abs((x1 - x0) / (y0 - y1) - 1) < 0.01
+
+
+@pytest.mark.parametrize("counts", [[0, 1, 2, 4], [0] * 20 + [1, 1, 2, 3, 5, 8, 13, 40, 120, 1300],
+                                    list(range(15, 49)), [7] * 30, [0] * 5])
+def test_colour_classes_cover_every_count_once_and_tell_regions_apart(counts):
+    from maps.shades import shade_of, shades_for
+
+    shades = shades_for(counts)
+    for n in range(0, max(counts) + 1):  # every possible count up to the largest, not only those present
+        assert sum(s.holds(n) for s in shades) == 1, n
+    used = {shade_of(shades, n).index for n in counts}
+    assert len(used) == min(len(set(counts)), 1 + 5 if 0 in counts else 5)

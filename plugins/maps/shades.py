@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MAX_CLASSES = 5
-NICE = (1, 2, 3, 5)  # class bounds are 1, 2, 3, 5, 10, 20, 30, 50 …
 
 
 @dataclass(frozen=True)
@@ -18,25 +17,27 @@ class Shade:
         return self.low <= count <= self.high
 
 
-def _nice(value: float) -> int:
-    """The nearest of 1, 2, 3, 5, 10, 20, 30, 50, 100 …"""
-    candidates = [n * 10 ** e for e in range(0, 10) for n in NICE]
-    return min(candidates, key=lambda n: abs(n - value) / n)
+def _two_digits(value: int) -> int:
+    """Rounded down to two significant digits (1234 → 1200), for bounds a reader takes in at a glance."""
+    scale = 10 ** max(0, len(str(value)) - 2)
+    return value // scale * scale
 
 
-def class_bounds(top: int) -> list[tuple[int, int]]:
-    """(low, high) of each non-empty class, covering 1…top: one class per count up to 5, else nice,
-    roughly geometric steps (counts are skewed: most regions have few products, a few have many)."""
-    if top <= 0:
+def class_bounds(counts) -> list[tuple[int, int]]:
+    """(low, high) of each class of non-zero counts, covering 1…max without gaps: one class per distinct
+    count when there are at most five, else five classes holding about as many regions each (quantiles),
+    so that the shades tell regions apart however the products are spread."""
+    values = sorted(n for n in counts if n > 0)
+    if not values:
         return []
-    if top <= MAX_CLASSES:
-        return [(n, n) for n in range(1, top + 1)]
-    lows = [1]
-    for i in range(1, MAX_CLASSES):
-        low = _nice(top ** (i / MAX_CLASSES))
-        if lows[-1] < low <= top:
-            lows.append(low)
-    return [(low, (lows[i + 1] - 1) if i + 1 < len(lows) else top) for i, low in enumerate(lows)]
+    distinct = sorted(set(values))
+    if len(distinct) <= MAX_CLASSES:
+        lows = distinct
+    else:
+        lows = sorted({_two_digits(values[len(values) * i // MAX_CLASSES]) for i in range(MAX_CLASSES)})
+    lows[0] = 1
+    highs = [low - 1 for low in lows[1:]] + [values[-1]]
+    return list(zip(lows, highs))
 
 
 # Which of the five colours (light to dark) a scale of n classes uses: spread out, so that few classes
@@ -46,7 +47,7 @@ SPREAD = {1: [3], 2: [2, 4], 3: [1, 3, 5], 4: [1, 2, 4, 5], 5: [1, 2, 3, 4, 5]}
 
 def shades_for(counts) -> list[Shade]:
     """The scale for these counts: `Shade(0, 0, 0)` first, then each class with its colour index."""
-    bounds = class_bounds(max(counts, default=0))
+    bounds = class_bounds(counts)
     colours = SPREAD.get(len(bounds), [])
     return [Shade(0, 0, 0)] + [Shade(colour, low, high) for colour, (low, high) in zip(colours, bounds)]
 
