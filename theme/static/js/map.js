@@ -8,7 +8,9 @@
   if (!line) return;
   function show(event) {
     var link = event.target.closest && event.target.closest("a[aria-label]");
-    if (link && figure.contains(link)) line.textContent = link.getAttribute("aria-label");
+    if (!link || !figure.contains(link)) return;
+    line.textContent = link.getAttribute("aria-label");
+    line.classList.add("map-hover-active");
   }
   figure.addEventListener("pointerover", show);
   figure.addEventListener("focusin", show);
