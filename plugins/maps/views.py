@@ -63,16 +63,16 @@ class MapView:
 
     @cached_property
     def label_layers(self) -> list[tuple[str, list]]:
-        """(layer name, [(label, region view), …]) for each screen-width layer."""
+        """(layer name, [(label, region shape), …]) for each screen-width layer."""
         names = {shape.region.id: shape.region.name for shape in self.regions}
-        views = {shape.region.id: shape.region for shape in self.regions}
+        shapes = {shape.region.id: shape for shape in self.regions}
         layers = []
         for layer in LABEL_LAYERS:
             r = layer.marker_radius * self.marker_scale * 1.2
             obstacles = [(m.x - r, m.y - r, m.x + r, m.y + r) for m in self.markers]
             labels = place_labels(self.atlas.anchors, names, layer.min_px * layer.unit, layer.max_px * layer.unit,
                                   obstacles)
-            layers.append((layer.name, [(label, views[label.region_id]) for label in labels]))
+            layers.append((layer.name, [(label, shapes[label.region_id]) for label in labels]))
         return layers
 
 
