@@ -1,12 +1,14 @@
 """Tasks of the OCOP catalogue (`invoke --list`). The Makefile only creates .venv and calls these."""
 
+import functools
 import shutil
 import sys
 from pathlib import Path
 
-from invoke import task
+from invoke import Exit, task
 
 ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))  # catalogue_tools: the logic of the staff tasks below
 VENV_BIN = Path(sys.executable).parent
 THEME_TRANSLATIONS = ROOT / "theme" / "translations"
 POT_FILE = THEME_TRANSLATIONS / "messages.pot"
@@ -74,3 +76,83 @@ def clean(c):
     """Remove the built site and caches."""
     for path in ("output", "output.partial", ".cache", ".pytest_cache"):
         shutil.rmtree(ROOT / path, ignore_errors=True)
+
+
+# ---- staff workflow (logic in catalogue_tools/) ----------------------------------------------------
+
+
+def staff_task(function):
+    """A staff problem (a wrong option, a missing file) is one clear line and exit status 1, no traceback."""
+    @functools.wraps(function)
+    def run(*args, **kwargs):
+        from catalogue_tools import StaffError
+        try:
+            return function(*args, **kwargs)
+        except StaffError as exc:
+            raise Exit(str(exc), code=1) from None
+    return run
+
+
+@task(help={"content": "catalogue folder (default: content)",
+            "strict": "also fail (exit status 1) when there are warnings"})
+@staff_task
+def check(c, content="content", strict=False):
+    """Check the catalogue without building: errors, and warnings staff should act on.
+
+    Warnings: certificates expiring within 90 days (or expired), products and producers without any
+    translation, producers without products, photos narrower than the largest rendition, placeholder photos.
+    """
+    from catalogue_tools.check import run_check
+
+    result = run_check(content)
+    result.problems.report(sys.stdout)
+    print(result.summary())
+    code = result.exit_code(strict)
+    if code:
+        raise Exit(code=code)
+
+
+@task(help={"name": "product name, e.g. \"Mè xửng Thiên Hương\" (the folder name is made from it)",
+            "producer": "slug of the producer (folder in content/producers/)",
+            "group": "OCOP product group code, e.g. I.4.a",
+            "stars": "OCOP stars, 1–5",
+            "summary": "one sentence, at most 200 characters (default: the name)",
+            "region": "region id, when not the producer's",
+            "slug": "folder name, when not the one made from the name",
+            "decision": "certificate decision number, e.g. \"1234/QĐ-UBND\" (3 stars or more)",
+            "issued_by": "who issued the certificate, e.g. \"UBND thành phố Huế\" (3 stars or more)",
+            "certified": "date of the certificate decision, YYYY-MM-DD (3 stars or more)",
+            "content": "catalogue folder (default: content)"})
+@staff_task
+def new_product(c, name, producer, group, stars, summary="", region="", slug="", decision="", issued_by="",
+                certified="", content="content"):
+    """Create a new product bundle (index.md and a placeholder photo) ready to fill in."""
+    from catalogue_tools.scaffold import new_product as create
+
+    path = create(content, name, producer, group, int(stars), summary, region or None, slug or None, decision,
+                  issued_by, certified)
+    print(f"Created {_shown(path)} and a placeholder photo: write the description, replace the photo, "
+          "then run `invoke check`.")
+
+
+@task(help={"name": "producer name, e.g. \"HTX Nước mắm Tân Mỹ\" (the folder name is made from it)",
+            "kind": "cooperative, enterprise, cooperative-group or household",
+            "region": "region id (from content/regions/regions.geojson)",
+            "summary": "one sentence, at most 200 characters (default: the name)",
+            "phone": "phone number", "address": "address",
+            "slug": "folder name, when not the one made from the name",
+            "content": "catalogue folder (default: content)"})
+@staff_task
+def new_producer(c, name, kind, region, summary="", phone="", address="", slug="", content="content"):
+    """Create a new producer bundle (index.md) ready to fill in."""
+    from catalogue_tools.scaffold import new_producer as create
+
+    path = create(content, name, kind, region, summary, phone, address, slug or None)
+    print(f"Created {_shown(path)}: complete it, then run `invoke check`.")
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
