@@ -151,6 +151,29 @@ def new_producer(c, name, kind, region, summary="", phone="", address="", slug="
     print(f"Created {_shown(path)}: complete it, then run `invoke check`.")
 
 
+@task(name="import", positional=["file"],
+      help={"file": "spreadsheet: .xlsx, or .csv in UTF-8 (layout: docs/staff-guide.md, template "
+                    "docs/import-template.xlsx)",
+            "dry_run": "only show what would be created or updated; write nothing",
+            "content": "catalogue folder (default: content)"})
+@staff_task
+def import_(c, file, dry_run=False, content="content"):
+    """Create or update products and producers from a spreadsheet (.xlsx or .csv)."""
+    from catalogue_tools.spreadsheet_import import import_sheet
+
+    result = import_sheet(file, content, dry_run)
+    if result.problems.errors:
+        result.problems.report(sys.stderr)
+        count = len(result.problems.errors)
+        raise Exit(f"{count} error{'s' if count != 1 else ''} in {file}: nothing was written.", code=1)
+    for change in result.changes:
+        print(f"{change.outcome + (' (dry run)' if dry_run and change.outcome != 'unchanged' else ''):20} "
+              f"{_shown(change.path)}")
+    counts = result.counts()
+    print(", ".join(f"{n} {what}" for what, n in counts.items())
+          + (": dry run, nothing was written." if dry_run else "."))
+
+
 def _shown(path: Path) -> str:
     try:
         return str(Path(path).resolve().relative_to(Path.cwd()))
