@@ -18,6 +18,18 @@ def _bin(name: str) -> str:
     return str(VENV_BIN / name)
 
 
+def staff_task(function):
+    """A staff problem (a wrong option, a missing file) is one clear line and exit status 1, no traceback."""
+    @functools.wraps(function)
+    def run(*args, **kwargs):
+        from catalogue_tools import StaffError
+        try:
+            return function(*args, **kwargs)
+        except StaffError as exc:
+            raise Exit(str(exc), code=1) from None
+    return run
+
+
 @task(help={"content": "content folder of the catalogue (default: content)",
             "output": "output folder (default: output)",
             "publish": "use publishconf.py (absolute URLs) instead of pelicanconf.py"})
@@ -40,8 +52,20 @@ def test(c, k=""):
     c.run(f"{_bin('python')} -m pytest{selection}", pty=False)
 
 
-@task(help={"add": "start a catalogue for a new language code, e.g. fr"})
-def translations(c, add=""):
+@task(help={"add": "start a catalogue for a new language code, e.g. fr",
+            "status_only": "only report what is translated; do not extract or update the .po files",
+            "content": "catalogue folder of the report (default: content)"})
+@staff_task
+def translations(c, add="", status_only=False, content="content"):
+    """Update the theme's .po files (Babel) and report what is translated in each language."""
+    if not status_only:
+        _update_theme_catalogues(c, add)
+    from catalogue_tools.translation_status import format_status, translation_status
+
+    print(format_status(translation_status(content)))
+
+
+def _update_theme_catalogues(c, add: str) -> None:
     """Extract theme strings (Babel), update every language's .po file, and check that they compile."""
     pybabel = _bin("pybabel")
     c.run(f"{pybabel} extract --no-location --sort-output -F babel.cfg -o {POT_FILE} "
@@ -79,18 +103,6 @@ def clean(c):
 
 
 # ---- staff workflow (logic in catalogue_tools/) ----------------------------------------------------
-
-
-def staff_task(function):
-    """A staff problem (a wrong option, a missing file) is one clear line and exit status 1, no traceback."""
-    @functools.wraps(function)
-    def run(*args, **kwargs):
-        from catalogue_tools import StaffError
-        try:
-            return function(*args, **kwargs)
-        except StaffError as exc:
-            raise Exit(str(exc), code=1) from None
-    return run
 
 
 @task(help={"content": "catalogue folder (default: content)",
