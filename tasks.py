@@ -186,6 +186,21 @@ def import_(c, file, dry_run=False, content="content"):
           + (": dry run, nothing was written." if dry_run else "."))
 
 
+@task(help={"target": "folder, rsync, github-pages or s3 (default: PUBLISH_TARGET of publishconf.py, or the "
+                      "environment variable CATALOGUE_PUBLISH_TARGET)",
+            "dest": "where to: the folder, the rsync destination (user@host:/path/), the git repository, or "
+                    "the S3 bucket (default: from publishconf.py / environment)",
+            "delete": "S3: also delete objects that are no longer part of the site",
+            "content": "catalogue folder (default: content)"})
+@staff_task
+def publish(c, target="", dest="", delete=False, content="content"):
+    """Check, build with publishconf.py in a temporary folder, and only then replace the published site."""
+    from catalogue_tools.publish import publish as run
+
+    report = run(content, target or None, dest or None, delete=delete or None)
+    print(report.summary())
+
+
 def _shown(path: Path) -> str:
     try:
         return str(Path(path).resolve().relative_to(Path.cwd()))
