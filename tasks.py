@@ -39,10 +39,19 @@ def build(c, content="content", output="output", publish=False):
     c.run(f"{_bin('pelican')} {content} -s {settings} -o {output}", pty=False)
 
 
-@task(help={"port": "port of the local server (default 8000)"})
-def serve(c, port=8000):
-    """Build, serve on http://localhost:PORT and rebuild when content or theme change."""
-    c.run(f"{_bin('pelican')} content -s pelicanconf.py -o output --autoreload --listen --port {port}")
+@task(help={"port": "port of the local server (default 8000)",
+            "content": "catalogue folder (default: content)",
+            "output": "output folder (default: output)"})
+@staff_task
+def serve(c, port=8000, content="content", output="output"):
+    """Build and serve on http://localhost:PORT; rebuild and reload the browser on every change.
+
+    Content errors are shown in the terminal and on the page; the server keeps running.
+    """
+    from catalogue_tools.context import content_folder
+    from catalogue_tools.preview import serve as run
+
+    run(content_folder(content), Path(output), int(port))
 
 
 @task(help={"k": "only tests matching this expression (pytest -k)"})
