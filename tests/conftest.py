@@ -125,3 +125,13 @@ def catalogue(tmp_path) -> CatalogueBuilder:
     cat.product("dau-tram", title="Dầu tràm", producer="ho-dung", group="III.3", stars=3, score=60)
     cat.product("ao-dai", title="Áo dài", producer="ho-dung", group="IV.2", stars=5, score=95)
     return cat
+
+
+INVOKE = str(Path(sys.executable).parent / "invoke")
+
+
+def run_invoke(*args: str, env: dict | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
+    """`.venv/bin/invoke TASK …` in the project folder, as staff run it (no terminal: no progress bars)."""
+    full_env = dict(os.environ, COLUMNS="200", NO_COLOR="1", TERM="dumb", CI="1", **(env or {}))
+    return subprocess.run([INVOKE, *args], cwd=ROOT, capture_output=True, text=True, env=full_env,
+                          timeout=timeout, stdin=subprocess.DEVNULL)
