@@ -24,6 +24,8 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from catalogue.errors import display_path
+
 from . import ROOT, StaffError
 
 RELOAD_SCRIPT = "/__reload__.js"
@@ -175,7 +177,7 @@ def serve(content: Path, output: Path, port: int = 8000, host: str = "127.0.0.1"
         rebuild("Start")
         for changes in watch(*watched_paths(content, settings_file), stop_event=stop, step=50,
                              watch_filter=lambda change, path: not path.endswith(IGNORED_CHANGES)):
-            names = sorted({os.path.relpath(path, ROOT) for _change, path in changes if os.path.exists(path)})
+            names = sorted({display_path(path) for _change, path in changes if os.path.exists(path)})
             rebuild("Changed " + (", ".join(names[:3]) + (" …" if len(names) > 3 else "") if names else "files"))
     except KeyboardInterrupt:
         pass
