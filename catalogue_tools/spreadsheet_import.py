@@ -59,7 +59,7 @@ def importable_columns() -> dict[str, dict]:
     columns: dict[str, dict] = {}
     for kind, (_section, schema, _body) in SECTIONS.items():
         for spec in schema.fields:
-            if spec.name in NOT_IMPORTED:
+            if spec.name in NOT_IMPORTED or spec.name == "specs":  # specs: one column `specs.<name>` per line
                 continue
             if isinstance(spec.check, Schema):
                 for sub in spec.check.fields:
@@ -215,8 +215,9 @@ class SheetImport:
         known = set(COLUMNS) | {"type", "slug"}
         for name in header:
             if name and name not in known and not name.startswith("specs."):
-                hint = " (photos are added to the folder by hand)" if name in NOT_IMPORTED else \
-                    did_you_mean(name, known)
+                hint = (" (photos are added to the folder by hand)" if name in NOT_IMPORTED else
+                        " (write one column `specs.<name>` per line of specs, e.g. `specs.Dung tích`)"
+                        if name == "specs" else did_you_mean(name, known))
                 self.error(1, name, f"unknown column{hint}")
         if "type" not in header:
             self.error(1, "type", "the sheet needs a column `type` (product or producer)")
