@@ -12,7 +12,7 @@ from pathlib import Path
 
 from catalogue.errors import Problems
 from catalogue.frontmatter import Document
-from catalogue.schema import PRODUCER, PRODUCER_KINDS, PRODUCT, SLUG_RE, Schema
+from catalogue.schema import PRODUCER, PRODUCT, SLUG_RE, Schema
 from i18n.collation import slugify
 from images.settings import read_settings as image_settings
 
@@ -103,5 +103,3 @@ def _date(value: str) -> datetime.date:
     except ValueError:
         raise StaffError(f"invoke new-product: --certified: must be a date written YYYY-MM-DD, got {value!r}") from None
 
-
-KINDS = PRODUCER_KINDS

@@ -18,7 +18,7 @@ import csv
 import dataclasses
 import datetime
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -30,7 +30,7 @@ from i18n.collation import slugify
 from images.settings import read_settings as image_settings
 
 from . import StaffError
-from .bundles import CREATED, UNCHANGED, read_markdown, write_bundle
+from .bundles import CREATED, read_markdown, write_bundle
 from .context import content_folder, languages_of, read_settings
 from .placeholder import ALT, FILE_NAME, write_placeholder
 from .references import References
@@ -42,16 +42,6 @@ SECTIONS = {"product": ("products", PRODUCT, PRODUCT_BODY), "producer": ("produc
 LIST_SEPARATOR = ";"
 NOT_IMPORTED = {"images", "logo"}  # photos are files: added to the folder by hand
 TYPED_CHECKS = ("whole number", "number", "decimal degrees", "year", "date")  # cells read as YAML values
-
-
-@dataclass
-class Column:
-    """A spreadsheet column: a field path of the schemas (`price.from`), or `specs.<name>`."""
-
-    name: str
-    kinds: set = field(default_factory=set)  # product, producer
-    spec: object = None  # the schema Field, by kind
-    is_list: bool = False
 
 
 def importable_columns() -> dict[str, dict]:
@@ -311,5 +301,3 @@ def import_sheet(sheet, content="content", dry_run: bool = False, settings: dict
     settings = settings if settings is not None else read_settings()
     return SheetImport(Path(sheet), content_folder(content), settings).run(dry_run)
 
-
-__all__ = ["import_sheet", "ImportResult", "COLUMNS", "UNCHANGED"]

@@ -86,7 +86,8 @@ def test_edit_rebuilds_and_errors_show_on_the_page(server, catalogue):
     assert wait_for(lambda: "loại đặc biệt" in fetch(base + "/san-pham/nuoc-mam/")[1], 20), "no rebuild"
     elapsed = time.monotonic() - started
     assert elapsed < 10, f"the rebuilt page took {elapsed:.1f} s"
-    assert state()["version"] > version  # the browser script sees a new version and reloads
+    # the new site is in place as the build ends; then the version the browser script watches changes
+    assert wait_for(lambda: state()["version"] > version, 5)
 
     path = catalogue.product("nuoc-mam", title="Nước mắm", stars=9, score=80)
     line = path.read_text(encoding="utf-8").splitlines().index("stars: 9") + 1

@@ -6,7 +6,6 @@ looks whole; a failed run leaves the published site exactly as it was.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -101,5 +100,3 @@ def need(value: str, setting: str, variable: str) -> str:
                          f"{variable}")
     return value
 
-
-__all__ = ["publish", "DeployReport", "TARGETS", "os"]
