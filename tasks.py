@@ -150,7 +150,7 @@ def new_product(c, name, producer, group, stars, summary="", region="", slug="",
     """Create a new product bundle (index.md and a placeholder photo) ready to fill in."""
     from catalogue_tools.scaffold import new_product as create
 
-    path = create(content, name, producer, group, int(stars), summary, region or None, slug or None, decision,
+    path = create(content, name, producer, group, stars, summary, region or None, slug or None, decision,
                   issued_by, certified)
     print(f"Created {_shown(path)} and a placeholder photo: write the description, replace the photo, "
           "then run `invoke check`.")

@@ -54,7 +54,7 @@ def _check_references(refs: References, command: str, **values) -> None:
         raise StaffError("\n".join(messages))
 
 
-def new_product(content, title: str, producer: str, group: str, stars: int, summary: str = "",
+def new_product(content, title: str, producer: str, group: str, stars, summary: str = "",
                 region: str | None = None, slug: str | None = None, decision: str = "", issued_by: str = "",
                 certified: str = "", settings: dict | None = None) -> Path:
     settings = settings if settings is not None else read_settings()
@@ -62,8 +62,9 @@ def new_product(content, title: str, producer: str, group: str, stars: int, summ
     refs = References.of(content, languages_of(settings)[0].code)
     slug = choose_slug(content / "products", title, slug, "--slug")
     _check_references(refs, "new-product", producer=producer, group=group, region=region)
-    fields = {"title": title, "producer": producer, "group": group, "stars": int(stars)}
-    if int(stars) >= 3:
+    stars = int(stars) if str(stars).strip().isdigit() else stars  # else the schema says what is wrong
+    fields = {"title": title, "producer": producer, "group": group, "stars": stars}
+    if isinstance(stars, int) and stars >= 3:
         if not (decision and issued_by and certified):
             raise StaffError("invoke new-product: a product of 3 stars or more needs its certificate: "
                              "--decision \"1234/QĐ-UBND\" --issued-by \"UBND thành phố Huế\" --certified YYYY-MM-DD")

@@ -38,6 +38,18 @@ def test_folder_target_and_failed_publishes_leave_the_site_untouched(catalogue, 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "published"]  # no half-copied site
 
 
+def test_folder_swap_replaces_the_whole_site(tmp_path):
+    from catalogue_tools.publish.folder import deploy
+
+    old, new = tmp_path / "published", tmp_path / "build"
+    for folder, name in ((old, "old.html"), (new, "new.html")):
+        (folder / "sub").mkdir(parents=True)
+        (folder / "sub" / name).write_text(name, encoding="utf-8")
+    deploy(new, {"PUBLISH_FOLDER": str(old)})
+    assert [name for name, _ in site_files(old)] == ["sub/new.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build", "published"]  # nothing left beside it
+
+
 def test_unknown_target_is_refused(catalogue):
     result = run_invoke("publish", "--target", "ftp", "--content", str(catalogue.root))
     assert result.returncode == 1
