@@ -72,7 +72,11 @@ def publish(content="content", target: str | None = None, destination: str | Non
     try:
         site = work / "site"
         build_site(result.loaded.content, settings_file, site)
-        return deploy(site, settings, destination=destination, delete=delete, progress=progress)
+        report = deploy(site, settings, destination=destination, delete=delete, progress=progress)
+        if result.warnings:
+            report.note = (report.note + " " if report.note else "") + \
+                f"{len(result.warnings)} warnings: see them with `invoke check`."
+        return report
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
