@@ -66,8 +66,9 @@ def publish(content="content", target: str | None = None, destination: str | Non
     result = run_check(content, settings)
     if result.errors:
         result.problems.report(sys.stderr)
-        raise StaffError(f"{len(result.errors)} errors in the content (invoke check): nothing was published; "
-                         "the published site is unchanged.")
+        count = len(result.errors)
+        raise StaffError(f"{count} error{'s' if count != 1 else ''} in the content (invoke check): nothing was "
+                         "published; the published site is unchanged.")
     work = Path(tempfile.mkdtemp(prefix="ocop-publish-"))
     try:
         site = work / "site"
@@ -75,7 +76,7 @@ def publish(content="content", target: str | None = None, destination: str | Non
         report = deploy(site, settings, destination=destination, delete=delete, progress=progress)
         if result.warnings:
             report.note = (report.note + " " if report.note else "") + \
-                f"{len(result.warnings)} warnings: see them with `invoke check`."
+                f"{len(result.warnings)} warning{'s' if len(result.warnings) != 1 else ''}: see them with `invoke check`."
         return report
     finally:
         shutil.rmtree(work, ignore_errors=True)
