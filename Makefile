@@ -2,8 +2,14 @@
 PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
+# The browser tests drive Debian's Chromium (Playwright uses it; it downloads no browser of its own).
+CHROMIUM := /usr/bin/chromium
+BROWSER_PACKAGES := chromium fonts-dejavu-core
+# The quality gates' own checkers from the npm registry, pinned in package-lock.json: vnu.jar (needs Java)
+# and axe-core.
+NODE_STAMP := node_modules/.installed
 
-.PHONY: build test venv clean
+.PHONY: build test venv browser checkers clean
 
 venv: $(STAMP)
 
@@ -12,11 +18,29 @@ $(STAMP): requirements.txt
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $(STAMP)
 
+browser: $(CHROMIUM)
+
+$(CHROMIUM):
+	@if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(BROWSER_PACKAGES); \
+	else \
+		echo "The browser tests need Debian's chromium: sudo apt-get install $(BROWSER_PACKAGES)"; exit 1; \
+	fi
+
+checkers: $(NODE_STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	@command -v java >/dev/null || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jre-headless; } || \
+		{ echo "The HTML validity gate needs Java: sudo apt-get install default-jre-headless"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
+
 build: $(STAMP)
 	$(VENV)/bin/invoke build
 
-test: $(STAMP)
+test: $(STAMP) $(CHROMIUM) $(NODE_STAMP)
 	$(VENV)/bin/invoke test
 
 clean:
-	rm -rf output output.partial $(VENV)
+	rm -rf output output.partial $(VENV) node_modules

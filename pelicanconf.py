@@ -44,7 +44,7 @@ THEME_STATIC_DIR = "theme"
 THEME_STATIC_PATHS = ["static"]
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["catalogue", "images", "links", "atomic_output"]  # atomic_output last: it swaps the finished site in
+PLUGINS = ["catalogue", "images", "links", "search", "atomic_output"]  # atomic_output last: it swaps the finished site in
 
 # The catalogue generator writes every page; Pelican's own blog machinery is switched off.
 ARTICLE_PATHS = []
@@ -64,8 +64,10 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 
 # The Content-Security-Policy of every page, in one place: the <meta> tag of base.html and the header
 # that `invoke publish` sends where the target supports headers (S3 object metadata).
-CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
-                           "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
+# No inline script and no script from elsewhere; 'wasm-unsafe-eval' lets the search index (Pagefind's
+# WebAssembly, served by the site itself) run.
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+                           "img-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
 
 # A banner on every page saying that the catalogue's entries are samples, not official records.
 CATALOGUE_SAMPLE_NOTICE = True

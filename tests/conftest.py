@@ -33,11 +33,12 @@ class BuildResult:
         return [line for line in self.stderr.splitlines() if ": " in line and not line.startswith(" ")]
 
 
-def run_build(content: Path, output: Path, *extra_settings: str, settings_file: str = "pelicanconf.py") -> BuildResult:
-    """`pelican CONTENT -s pelicanconf.py -o OUTPUT`, as staff run it."""
+def run_build(content: Path, output: Path, *extra_settings: str, settings_file: str = "pelicanconf.py",
+              env: dict | None = None) -> BuildResult:
+    """`pelican CONTENT -s pelicanconf.py -o OUTPUT`, as staff run it (`env`: extra environment variables)."""
     # Pelican keeps only the last -e option: pass every KEY=VALUE override after a single one.
     extra = ["-e", f'CATALOGUE_TODAY="{TODAY}"', *(s for s in extra_settings if s != "-e")]
-    env = dict(os.environ, COLUMNS="200", NO_COLOR="1", TERM="dumb")
+    env = dict(os.environ, COLUMNS="200", NO_COLOR="1", TERM="dumb", **(env or {}))
     proc = subprocess.run(
         [PELICAN, str(content), "-s", str(ROOT / settings_file), "-o", str(output), *extra],
         cwd=ROOT, capture_output=True, text=True, env=env, timeout=300,
@@ -125,6 +126,21 @@ def catalogue(tmp_path) -> CatalogueBuilder:
     cat.product("dau-tram", title="Dầu tràm", producer="ho-dung", group="III.3", stars=3, score=60)
     cat.product("ao-dai", title="Áo dài", producer="ho-dung", group="IV.2", stars=5, score=95)
     return cat
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium for the browser tests (`make test` installs it; see the Makefile)."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: the browser tests need Debian's chromium (make test installs it)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
 
 
 INVOKE = str(Path(sys.executable).parent / "invoke")

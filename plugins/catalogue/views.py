@@ -24,6 +24,15 @@ MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+def _same_site_images(element: str, attribute: str, value: str) -> str | None:
+    """An image inside a body keeps its address only if it is a path of the site (`/media/…`): an image
+    from elsewhere would be blocked by the Content-Security-Policy anyway and would tell another server
+    who reads the page; a bare name (`x`, `anh.jpg`) leads nowhere. Product photos go in `images`."""
+    if element == "img" and attribute in ("src", "srcset") and not (value.startswith("/") and not value.startswith("//")):
+        return None
+    return value
+
+
 class MarkdownRenderer:
     """One Markdown converter for the whole build (creating one per file is slow), reset per text.
     Its HTML is sanitised before it is marked safe."""
@@ -35,7 +44,8 @@ class MarkdownRenderer:
     def __call__(self, source: str) -> Markup:
         if source not in self._cache:
             html = self._md.reset().convert(source)
-            self._cache[source] = Markup(nh3.clean(html, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer"))
+            self._cache[source] = Markup(nh3.clean(html, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer",
+                                                   attribute_filter=_same_site_images))
         return self._cache[source]
 
 
