@@ -22,9 +22,10 @@ from . import DeployReport, need, site_files
 LONG_CACHE = "public, max-age=31536000, immutable"
 MEDIUM_CACHE = "public, max-age=86400"  # photos and theme files whose names do not change with their content
 SHORT_CACHE = "public, max-age=300, must-revalidate"  # pages, feeds, sitemap
-# A name that carries a fingerprint of its content (site.3f9a1c2e.css, anh-1-640-3f9a1c2e9b.webp): such a
-# file never changes under its name, so browsers may keep it for a year.
-FINGERPRINT_RE = re.compile(r"[.-][0-9a-f]{8,}\.[A-Za-z0-9]+$")
+# A name that carries a fingerprint of its content (site.3f9a1c2e.css; the search index's files, which
+# Pagefind names by content: en_2099d64.pf_fragment): such a file never changes under its name, so
+# browsers may keep it for a year.
+FINGERPRINT_RE = re.compile(r"(?:[.-][0-9a-f]{8,}|_[0-9a-f]{7,})\.[A-Za-z0-9_]+$")
 LONG_LIVED_FOLDERS = ("media/", "theme/")
 TYPES = {".webp": "image/webp", ".svg": "image/svg+xml", ".xml": "application/xml", ".json": "application/json",
          ".geojson": "application/geo+json", ".webmanifest": "application/manifest+json", ".txt": "text/plain"}
