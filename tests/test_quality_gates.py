@@ -23,9 +23,10 @@ PRODUCT, PRODUCER, REGION = "san-pham/tom-chua-hue/", "co-so/htx-nuoc-mam-tan-my
 PAGE_KINDS = {"home": ("", "en/"), "all products": ("san-pham/", "en/products/"),
               "product": (PRODUCT, "en/products/tom-chua-hue/"),
               "producer": (PRODUCER, "en/producers/htx-nuoc-mam-tan-my-bien/"),
-              "region": (REGION, "en/regions/thuan-an/"), "search": ("tim-kiem/", "en/search/")}
+              "region": (REGION, "en/regions/thuan-an/"), "map": ("ban-do/", "en/map/"),
+              "search": ("tim-kiem/", "en/search/")}
 SMOKE = ["", "san-pham/", "san-pham/trang/2/", PRODUCT, "co-so/", PRODUCER, "dia-phuong/", REGION, "nhom/",
-         "nhom/i/", "sao/4/", "tim-kiem/", "gioi-thieu/", "404.html"]
+         "nhom/i/", "sao/4/", "ban-do/", "tim-kiem/", "gioi-thieu/", "404.html"]
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +80,7 @@ def test_no_serious_accessibility_violation(sample, browser, kind, width):
         assert axe_violations(browser, f"{base}/{path}", width) == [], path
 
 
-@pytest.mark.parametrize("path", ["", PRODUCT, "tim-kiem/", "san-pham/"])
+@pytest.mark.parametrize("path", ["", PRODUCT, "tim-kiem/", "san-pham/", "ban-do/"])
 def test_keyboard_reaches_every_control_with_visible_focus(sample, browser, path):
     _, base = sample
     assert keyboard_problems(browser, f"{base}/{path}", PHONE) == []

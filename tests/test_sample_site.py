@@ -226,3 +226,23 @@ def test_sample_notice_and_map_attribution_on_every_page(site):
         soup = page(site, url)
         assert soup.select_one(".sample-notice")
         assert "Thang Le Quoc" in soup.select_one(".attribution").text
+
+
+def test_map_page_links_every_region_and_stays_small(site):
+    regions = [f["properties"]["id"] for f in
+               json.loads((CONTENT / "regions" / "regions.geojson").read_text(encoding="utf-8"))["features"]]
+    for url, region_word in (("/ban-do/", "dia-phuong"), ("/en/map/", "en/regions")):
+        html = site / url.strip("/") / "index.html"
+        assert html.stat().st_size < 150_000, f"{url}: {html.stat().st_size} bytes"
+        svg = ElementTree.fromstring(re.search(r'<svg class="map-svg".*?</svg>', html.read_text(encoding="utf-8"),
+                                               re.S).group(0))
+        hrefs = [a.get("href") for a in svg.iter("{http://www.w3.org/2000/svg}a")]
+        assert {f"/{region_word}/{r}/" for r in regions} <= set(hrefs)
+        markers = [h for h in hrefs if "/co-so/" in h or "/producers/" in h]
+        located = [s for s in slugs("producers") if "location" in front_matter(CONTENT / "producers" / s / "index.md")]
+        assert len(markers) == len(located) >= 10
+    assert page(site, "/dia-phuong/").select_one('.lead a[href="/ban-do/"]')
+    for url in ("/dia-phuong/phu-loc/", "/en/products/tom-chua-hue/", "/co-so/htx-nuoc-mam-tan-my-bien/"):
+        locator = page(site, url).select_one("figure.locator")
+        assert locator and "Thang Le Quoc" in locator.text, url
+        assert len(str(locator).encode()) < 8_000, url

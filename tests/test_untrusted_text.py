@@ -59,7 +59,7 @@ def hostile(tmp_path_factory):
     cat.regions([{"id": "vung-bien", "name": REGION, "name_en": REGION, "geometry": square(107.7, 16.4)},
                  {"id": "phu-vang", "name": "Phú Vang", "geometry": square(107.5, 16.6)}])
     cat.producer("htx-a", title=PRODUCER, region="vung-bien", address=ADDRESS, representative=UNUSUAL,
-                 summary=SUMMARY)
+                 summary=SUMMARY, location={"lat": 16.42, "lon": 107.72})
     cat.product("nuoc-mam", title=TITLE, summary=SUMMARY, body=BODY, region="vung-bien",
                 images=[{"file": "anh-1.jpg", "alt": ALT}],
                 price={"from": 45000, "unit": UNIT}, specs={SPEC[0]: SPEC[1]}, tags=[TAG_RTL, LONG_WORD],
@@ -75,7 +75,7 @@ def hostile(tmp_path_factory):
 
 PAGES = ["/", "/san-pham/", "/san-pham/nuoc-mam/", "/san-pham/dau-tram/", "/co-so/htx-a/",
          "/dia-phuong/vung-bien/", "/dia-phuong/", "/gioi-thieu/", "/en/products/nuoc-mam/", "/en/producers/htx-a/",
-         "/tim-kiem/", "/sao/4/"]
+         "/tim-kiem/", "/sao/4/", "/ban-do/", "/en/map/"]
 
 
 def assert_nothing_ran(page_visit, base):
@@ -145,6 +145,22 @@ def test_search_results_and_filters_keep_hostile_text_inert(browser, hostile):
     page.select_option("#filter-region", "vung-bien")
     page.wait_for_selector("[data-search][data-state=ready]")
     page.mouse.move(200, 400)
+    assert_nothing_ran(page_visit, hostile["base"])
+    page_visit.close()
+
+
+def test_the_map_keeps_hostile_names_as_text_and_uses_no_blocked_resource(browser, hostile):
+    page_visit = visit(browser, hostile["base"] + "/ban-do/")
+    page = page_visit.page
+    region = page.locator(".map-regions a[href='/dia-phuong/vung-bien/']")
+    assert region.get_attribute("aria-label").startswith(REGION)
+    assert region.locator("title").text_content().startswith(REGION)
+    marker = page.locator(".map-markers a[href='/co-so/htx-a/']")
+    assert PRODUCER in marker.get_attribute("aria-label")
+    region.hover()
+    region.focus()
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(100)
     assert_nothing_ran(page_visit, hostile["base"])
     page_visit.close()
 

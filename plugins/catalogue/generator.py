@@ -25,7 +25,7 @@ from i18n.translations import load_translations
 from .errors import ContentErrors, ContentErrorsWhileWatching, Problems
 from .loader import CatalogueLoader
 from .photos import DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_MEGAPIXELS
-from .signals import catalogue_written, photos_collected, routes_built
+from .signals import catalogue_written, photos_collected, routes_adding, routes_built
 from .routes import build_routes
 from .views import MEDIA_DIR, MarkdownRenderer, Site
 
@@ -73,6 +73,8 @@ class CatalogueGenerator(Generator):
                            f"{exc}); run pelican with --debug for details and report it")
         if self.catalogue is not None and not problems.errors:
             self.routes = build_routes(self.catalogue, self.per_page)
+            for _receiver, extra in routes_adding.send(self, catalogue=self.catalogue, problems=problems):
+                self.routes.extend(extra or ())
             self._check_url_clashes(problems)
             if not problems.errors:
                 routes_built.send(self, routes=self.routes, problems=problems)

@@ -157,6 +157,7 @@ class CatalogueLoader:
                 self._photo(entry, doc, "logo", entry.fields["logo"])
             if region is not None:
                 producers[entry.slug] = Producer(entry, region)
+                self._check_location(regions, entry, doc, region)
 
         products = []
         slugs = {e.slug for e in producer_entries}
@@ -214,6 +215,22 @@ class CatalogueLoader:
             today=self.today,
             map_attribution=attribution_text,
         )
+
+    def _check_location(self, regions, entry, doc, region) -> None:
+        """Warnings, not errors: a producer's `location` outside every region, or in another region."""
+        location = entry.fields.get("location")
+        if not location or "lat" not in location or "lon" not in location:
+            return
+        lat, lon = location["lat"], location["lon"]
+        inside = [r for r in regions.values() if r.contains(lon, lat)]
+        where = f"lat {lat}, lon {lon}"
+        if not inside:
+            self.problems.warning(doc.path, "location", f"{where} lies outside every region of regions/regions.geojson "
+                                  "(the map shows the producer there)", doc.line("location"))
+        elif region not in inside:
+            names = ", ".join(f"{r.id!r} ({r.geo_name(self.default)})" for r in inside)
+            self.problems.warning(doc.path, "location", f"{where} lies in region {names}, not in the producer's "
+                                  f"region {region.id!r} ({region.geo_name(self.default)})", doc.line("location"))
 
     def _region(self, regions, entry, doc):
         region_id = entry.fields.get("region")

@@ -11,24 +11,24 @@ FEED_NAME = "feed.xml"
 FEED_SIZE = 20
 
 
-class CatalogueFeed(Atom1Feed):
-    """An empty feed is `updated` on the catalogue's day, not at the build's second: two builds of the same
-    content give the same bytes (a publish then sends nothing)."""
+class _StableAtomFeed(Atom1Feed):
+    """A feed with no entries is "updated" on the catalogue's date, not at the build's clock time, so
+    that building the same content twice gives the same bytes."""
 
     def __init__(self, *args, today: datetime.date, **kwargs):
         super().__init__(*args, **kwargs)
-        self.today = datetime.datetime.combine(today, datetime.time(), datetime.timezone.utc)
+        self._today = datetime.datetime.combine(today, datetime.time(), datetime.timezone.utc)
 
     def latest_post_date(self):
-        return super().latest_post_date() if self.items else self.today
+        return super().latest_post_date() if self.items else self._today
 
 
 def write_feed(site, output: Path, title: str, description: str) -> None:
     products = sorted((p for p in site.catalogue.products if p.listed), key=lambda p: (p.listed, p.slug),
                       reverse=True)[:FEED_SIZE]
     home = site.public(site.url("home"))
-    feed = CatalogueFeed(title=title, link=home, description=description, language=site.lang.code,
-                         feed_url=home + FEED_NAME, today=site.catalogue.today)
+    feed = _StableAtomFeed(title=title, link=home, description=description, language=site.lang.code,
+                           feed_url=home + FEED_NAME, today=site.catalogue.today)
     for product in products:
         view = site.product(product)
         listed = datetime.datetime.combine(product.listed, datetime.time(), datetime.timezone.utc)

@@ -20,7 +20,7 @@ from pelican.log import console
 
 from catalogue.generator import CatalogueGenerator
 from catalogue.routes import Route
-from catalogue.signals import catalogue_written, routes_built
+from catalogue.signals import catalogue_written, routes_adding
 
 from .facets import search_facets
 from .pagefind_index import BUNDLE_DIR, build_index, page_glob, pagefind_executable
@@ -45,8 +45,8 @@ def add_template_globals(generator) -> None:
                                  SEARCH_AVAILABLE=available, SEARCH_BUNDLE=BUNDLE_DIR)
 
 
-def add_search_page(generator, routes, problems) -> None:
-    routes.append(Route("search", None, "search.html", lambda site: {}))
+def search_route(generator, catalogue, problems) -> list[Route]:
+    return [Route("search", None, "search.html", lambda site: {})]
 
 
 def index_site(generator, output, sites) -> None:
@@ -68,5 +68,5 @@ def index_site(generator, output, sites) -> None:
 
 def register() -> None:
     pelican_signals.generator_init.connect(add_template_globals)
-    routes_built.connect(add_search_page)
+    routes_adding.connect(search_route)
     catalogue_written.connect(index_site)

@@ -1,0 +1,99 @@
+"""National scale: cold build, rebuild with nothing changed and rebuild after editing one product.
+
+    .venv/bin/python bench/national_scale.py                      # 1,000 and 3,000 products
+    .venv/bin/python bench/national_scale.py --sizes 17000
+    .venv/bin/python bench/national_scale.py --sizes 1000 --photos  # with the image pipeline
+
+Each build is `pelican CONTENT -s pelicanconf.py -o OUT` in a fresh process, as staff run it, with the
+caches in a folder of the benchmark (cold = empty caches and no previous output). Peak memory is the
+largest resident set of any process of the build (pelican, its workers, Pagefind), from
+`/usr/bin/time -f %M`. Without `--photos` the image pipeline is switched off (photos are published as
+they are), as in the reference figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from make_catalogue import make_catalogue  # noqa: E402
+
+REFERENCE = {3000: ("10.5 s", "18.1 s", "2.3 s"), 17000: ("74 s", "—", "21 s")}
+
+
+def build(content: Path, output: Path, cache: Path, photos: bool) -> tuple[float, int, str]:
+    pelican = str(Path(sys.executable).parent / "pelican")
+    plugins = '["catalogue", "images", "links", "maps", "search", "atomic_output"]' if photos else \
+        '["catalogue", "links", "maps", "search", "atomic_output"]'
+    settings = [f'CATALOGUE_CACHE_PATH="{cache}"', f'IMAGE_CACHE_PATH="{cache / "images"}"', f"PLUGINS={plugins}",
+                'CATALOGUE_TODAY="2026-11-29"']
+    started = time.perf_counter()
+    proc = subprocess.run(["/usr/bin/time", "-f", "peak-kb %M", pelican, str(content), "-s",
+                           str(ROOT / "pelicanconf.py"), "-o", str(output), "-e", *settings],
+                          cwd=ROOT, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "COLUMNS": "200",
+                                                                          "HOME": str(Path.home())})
+    seconds = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"build failed:\n{proc.stderr[-3000:]}")
+    peak = int(re.search(r"peak-kb (\d+)", proc.stderr).group(1))
+    return seconds, peak, proc.stdout + proc.stderr
+
+
+def edit_one_product(content: Path) -> None:
+    product = sorted((content / "products").iterdir())[len(list((content / "products").iterdir())) // 2]
+    index = product / "index.md"
+    text = index.read_text(encoding="utf-8")
+    index.write_text(text.replace("summary: ", "summary: Đã sửa. ", 1), encoding="utf-8")
+
+
+def run(size: int, tmp: Path, photos: bool) -> dict:
+    content, output, cache = tmp / f"content-{size}", tmp / f"out-{size}", tmp / f"cache-{size}"
+    make_catalogue(size, content)
+    for path in (output, cache):
+        shutil.rmtree(path, ignore_errors=True)
+    cold, cold_peak, log = build(content, output, cache, photos)
+    pages = sum(1 for _ in output.rglob("*.html"))
+    search = re.search(r"Search: .* in ([\d.]+) s", log)
+    unchanged, unchanged_peak, _ = build(content, output, cache, photos)
+    edit_one_product(content)
+    edited, edited_peak, _ = build(content, output, cache, photos)
+    return {"size": size, "pages": pages, "cold": cold, "unchanged": unchanged, "edited": edited,
+            "search": float(search.group(1)) if search else None,
+            "peak": max(cold_peak, unchanged_peak, edited_peak) / 1024}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 3000])
+    parser.add_argument("--photos", action="store_true", help="with photo renditions (image pipeline on)")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = args.keep or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        for size in args.sizes:
+            rows.append(run(size, work, args.photos))
+            print(f"{size} done", file=sys.stderr)
+    print("| products | HTML pages | cold build | rebuild, nothing changed | rebuild, one product edited | "
+          "pages/s (cold) | search step (cold) | peak memory | reference: plain Pelican / i18n-subsites / Hugo |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        ref = " / ".join(REFERENCE.get(r["size"], ("—", "—", "—")))
+        search = f"{r['search']:.1f} s" if r["search"] is not None else "—"
+        print(f"| {r['size']:,} | {r['pages']:,} | {r['cold']:.1f} s | {r['unchanged']:.1f} s | {r['edited']:.1f} s | "
+              f"{r['pages'] / r['cold']:.0f} | {search} | {r['peak']:,.0f} MB | {ref} |")
+
+
+if __name__ == "__main__":
+    main()
