@@ -62,7 +62,8 @@ LOAD_CONTENT_CACHE = False
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True,
                      "extensions": ["jinja2.ext.i18n"]}
 
-# Content-Security-Policy of every page (a <meta> tag; publish targets that can send headers send it too).
+# The Content-Security-Policy of every page, in one place: the <meta> tag of base.html and the header
+# that `invoke publish` sends where the target supports headers (S3 object metadata).
 # No inline script and no script from elsewhere; 'wasm-unsafe-eval' lets the search index (Pagefind's
 # WebAssembly, served by the site itself) run.
 CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "

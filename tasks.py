@@ -1,12 +1,14 @@
 """Tasks of the OCOP catalogue (`invoke --list`). The Makefile only creates .venv and calls these."""
 
+import functools
 import shutil
 import sys
 from pathlib import Path
 
-from invoke import task
+from invoke import Exit, task
 
 ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))  # catalogue_tools: the logic of the staff tasks below
 VENV_BIN = Path(sys.executable).parent
 THEME_TRANSLATIONS = ROOT / "theme" / "translations"
 POT_FILE = THEME_TRANSLATIONS / "messages.pot"
@@ -14,6 +16,18 @@ POT_FILE = THEME_TRANSLATIONS / "messages.pot"
 
 def _bin(name: str) -> str:
     return str(VENV_BIN / name)
+
+
+def staff_task(function):
+    """A staff problem (a wrong option, a missing file) is one clear line and exit status 1, no traceback."""
+    @functools.wraps(function)
+    def run(*args, **kwargs):
+        from catalogue_tools import StaffError
+        try:
+            return function(*args, **kwargs)
+        except StaffError as exc:
+            raise Exit(str(exc), code=1) from None
+    return run
 
 
 @task(help={"content": "content folder of the catalogue (default: content)",
@@ -25,10 +39,19 @@ def build(c, content="content", output="output", publish=False):
     c.run(f"{_bin('pelican')} {content} -s {settings} -o {output}", pty=False)
 
 
-@task(help={"port": "port of the local server (default 8000)"})
-def serve(c, port=8000):
-    """Build, serve on http://localhost:PORT and rebuild when content or theme change."""
-    c.run(f"{_bin('pelican')} content -s pelicanconf.py -o output --autoreload --listen --port {port}")
+@task(help={"port": "port of the local server (default 8000)",
+            "content": "catalogue folder (default: content)",
+            "output": "output folder (default: output)"})
+@staff_task
+def serve(c, port=8000, content="content", output="output"):
+    """Build and serve on http://localhost:PORT; rebuild and reload the browser on every change.
+
+    Content errors are shown in the terminal and on the page; the server keeps running.
+    """
+    from catalogue_tools.context import content_folder
+    from catalogue_tools.preview import serve as run
+
+    run(content_folder(content), Path(output), int(port))
 
 
 @task(help={"k": "only tests matching this expression (pytest -k)"})
@@ -38,8 +61,20 @@ def test(c, k=""):
     c.run(f"{_bin('python')} -m pytest{selection}", pty=False)
 
 
-@task(help={"add": "start a catalogue for a new language code, e.g. fr"})
-def translations(c, add=""):
+@task(help={"add": "start a catalogue for a new language code, e.g. fr",
+            "status_only": "only report what is translated; do not extract or update the .po files",
+            "content": "catalogue folder of the report (default: content)"})
+@staff_task
+def translations(c, add="", status_only=False, content="content"):
+    """Update the theme's .po files (Babel) and report what is translated in each language."""
+    if not status_only:
+        _update_theme_catalogues(c, add)
+    from catalogue_tools.translation_status import format_status, translation_status
+
+    print(format_status(translation_status(content)))
+
+
+def _update_theme_catalogues(c, add: str) -> None:
     """Extract theme strings (Babel), update every language's .po file, and check that they compile."""
     pybabel = _bin("pybabel")
     c.run(f"{pybabel} extract --no-location --sort-output -F babel.cfg -o {POT_FILE} "
@@ -74,3 +109,109 @@ def clean(c):
     """Remove the built site and caches."""
     for path in ("output", "output.partial", ".cache", ".pytest_cache"):
         shutil.rmtree(ROOT / path, ignore_errors=True)
+
+
+# ---- staff workflow (logic in catalogue_tools/) ----------------------------------------------------
+
+
+@task(help={"content": "catalogue folder (default: content)",
+            "strict": "also fail (exit status 1) when there are warnings"})
+@staff_task
+def check(c, content="content", strict=False):
+    """Check the catalogue without building: errors, and warnings staff should act on.
+
+    Warnings: certificates expiring within 90 days (or expired), products and producers without any
+    translation, producers without products, photos narrower than the largest rendition, placeholder photos.
+    """
+    from catalogue_tools.check import run_check
+
+    result = run_check(content)
+    result.problems.report(sys.stdout)
+    print(result.summary())
+    code = result.exit_code(strict)
+    if code:
+        raise Exit(code=code)
+
+
+@task(help={"name": "product name, e.g. \"Mè xửng Thiên Hương\" (the folder name is made from it)",
+            "producer": "slug of the producer (folder in content/producers/)",
+            "group": "OCOP product group code, e.g. I.4.a",
+            "stars": "OCOP stars, 1–5",
+            "summary": "one sentence, at most 200 characters (default: the name)",
+            "region": "region id, when not the producer's",
+            "slug": "folder name, when not the one made from the name",
+            "decision": "certificate decision number, e.g. \"1234/QĐ-UBND\" (3 stars or more)",
+            "issued_by": "who issued the certificate, e.g. \"UBND thành phố Huế\" (3 stars or more)",
+            "certified": "date of the certificate decision, YYYY-MM-DD (3 stars or more)",
+            "content": "catalogue folder (default: content)"})
+@staff_task
+def new_product(c, name, producer, group, stars, summary="", region="", slug="", decision="", issued_by="",
+                certified="", content="content"):
+    """Create a new product bundle (index.md and a placeholder photo) ready to fill in."""
+    from catalogue_tools.scaffold import new_product as create
+
+    path = create(content, name, producer, group, stars, summary, region or None, slug or None, decision,
+                  issued_by, certified)
+    print(f"Created {_shown(path)} and a placeholder photo: write the description, replace the photo, "
+          "then run `invoke check`.")
+
+
+@task(help={"name": "producer name, e.g. \"HTX Nước mắm Tân Mỹ\" (the folder name is made from it)",
+            "kind": "cooperative, enterprise, cooperative-group or household",
+            "region": "region id (from content/regions/regions.geojson)",
+            "summary": "one sentence, at most 200 characters (default: the name)",
+            "phone": "phone number", "address": "address",
+            "slug": "folder name, when not the one made from the name",
+            "content": "catalogue folder (default: content)"})
+@staff_task
+def new_producer(c, name, kind, region, summary="", phone="", address="", slug="", content="content"):
+    """Create a new producer bundle (index.md) ready to fill in."""
+    from catalogue_tools.scaffold import new_producer as create
+
+    path = create(content, name, kind, region, summary, phone, address, slug or None)
+    print(f"Created {_shown(path)}: complete it, then run `invoke check`.")
+
+
+@task(name="import", positional=["file"],
+      help={"file": "spreadsheet: .xlsx, or .csv in UTF-8 (layout: docs/staff-guide.md, template "
+                    "docs/import-template.xlsx)",
+            "dry_run": "only show what would be created or updated; write nothing",
+            "content": "catalogue folder (default: content)"})
+@staff_task
+def import_(c, file, dry_run=False, content="content"):
+    """Create or update products and producers from a spreadsheet (.xlsx or .csv)."""
+    from catalogue_tools.spreadsheet_import import import_sheet
+
+    result = import_sheet(file, content, dry_run)
+    if result.problems.errors:
+        result.problems.report(sys.stderr)
+        count = len(result.problems.errors)
+        raise Exit(f"{count} error{'s' if count != 1 else ''} in {file}: nothing was written.", code=1)
+    for change in result.changes:
+        print(f"{change.outcome + (' (dry run)' if dry_run and change.outcome != 'unchanged' else ''):20} "
+              f"{_shown(change.path)}")
+    counts = result.counts()
+    print(", ".join(f"{n} {what}" for what, n in counts.items())
+          + (": dry run, nothing was written." if dry_run else "."))
+
+
+@task(help={"target": "folder, rsync, github-pages or s3 (default: PUBLISH_TARGET of publishconf.py, or the "
+                      "environment variable CATALOGUE_PUBLISH_TARGET)",
+            "dest": "where to: the folder, the rsync destination (user@host:/path/), the git repository, or "
+                    "the S3 bucket (default: from publishconf.py / environment)",
+            "delete": "S3: also delete objects that are no longer part of the site",
+            "content": "catalogue folder (default: content)"})
+@staff_task
+def publish(c, target="", dest="", delete=False, content="content"):
+    """Check, build with publishconf.py in a temporary folder, and only then replace the published site."""
+    from catalogue_tools.publish import publish as run
+
+    report = run(content, target or None, dest or None, delete=delete or None)
+    print(report.summary())
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

@@ -141,3 +141,13 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield chromium
         chromium.close()
+
+
+INVOKE = str(Path(sys.executable).parent / "invoke")
+
+
+def run_invoke(*args: str, env: dict | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
+    """`.venv/bin/invoke TASK …` in the project folder, as staff run it (no terminal: no progress bars)."""
+    full_env = dict(os.environ, COLUMNS="200", NO_COLOR="1", TERM="dumb", CI="1", **(env or {}))
+    return subprocess.run([INVOKE, *args], cwd=ROOT, capture_output=True, text=True, env=full_env,
+                          timeout=timeout, stdin=subprocess.DEVNULL)

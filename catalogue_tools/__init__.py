@@ -1,0 +1,18 @@
+"""Staff tools of the OCOP catalogue: check, scaffold, import, translation status, publish and preview.
+
+The `invoke` tasks in tasks.py are thin wrappers around these modules. Every tool reads and validates
+content with the catalogue plugin's own loader and schema (plugins/catalogue), so a rule of the content
+contract lives in one place, and reports problems in the contract's format `PATH:LINE: FIELD: message`.
+"""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PLUGINS = ROOT / "plugins"
+if str(PLUGINS) not in sys.path:  # the catalogue plugin is imported as `catalogue`, like Pelican does
+    sys.path.insert(0, str(PLUGINS))
+
+
+class StaffError(Exception):
+    """A problem the person at the keyboard can fix: printed as one line, without a traceback."""

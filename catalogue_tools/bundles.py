@@ -1,0 +1,83 @@
+"""Reading and writing the front matter of a bundle's index.md without touching its Markdown body.
+
+Written front matter is YAML from `yaml.safe_dump` (Unicode kept, no line folding), its fields in the
+schema's order, so that writing the same data twice gives the same bytes. The body after the closing
+`---` is kept byte for byte.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from catalogue.schema import Schema
+
+from . import StaffError
+
+CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+
+
+@dataclass
+class MarkdownFile:
+    path: Path
+    fields: dict
+    body: str  # exactly as in the file (after the closing '---' line)
+
+
+def read_markdown(path: Path) -> MarkdownFile:
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StaffError(f"{path}: file: cannot be read as UTF-8 text ({exc})") from None
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip().lstrip("\ufeff") != "---":
+        raise StaffError(f"{path}:1: file: must start with front matter ('---'); fix the file first (invoke check)")
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        raise StaffError(f"{path}:1: file: front matter is not closed; fix the file first (invoke check)")
+    try:
+        fields = yaml.safe_load(unicodedata.normalize("NFC", "".join(lines[1:end]))) or {}
+    except yaml.YAMLError as exc:
+        raise StaffError(f"{path}: file: YAML syntax error; fix the file first (invoke check): {exc}") from None
+    if not isinstance(fields, dict):
+        raise StaffError(f"{path}: file: front matter must be fields; fix the file first (invoke check)")
+    return MarkdownFile(path, fields, "".join(lines[end + 1:]))
+
+
+def ordered(data, schema: Schema | None):
+    """`data` with its fields in the schema's order (unknown ones after, as they were)."""
+    if isinstance(data, list):
+        return [ordered(item, schema) for item in data]
+    if not isinstance(data, dict) or schema is None:
+        return data
+    names = [f.name for f in schema.fields if f.name in data] + [k for k in data if k not in schema.by_name]
+    result = {}
+    for name in names:
+        spec = schema.by_name.get(name)
+        check = getattr(spec.check, "item", spec.check) if spec else None
+        result[name] = ordered(data[name], check if isinstance(check, Schema) else None)
+    return result
+
+
+def render(fields: dict, schema: Schema, body: str) -> str:
+    front = yaml.safe_dump(ordered(fields, schema), allow_unicode=True, sort_keys=False, width=10_000,
+                           default_flow_style=False)
+    return f"---\n{front}---\n{body}"
+
+
+def write_bundle(path: Path, fields: dict, schema: Schema, body: str | None = None, dry_run: bool = False) -> str:
+    """Create index.md, or update its front matter keeping the body; returns CREATED/UPDATED/UNCHANGED."""
+    if path.is_file():
+        current = read_markdown(path)
+        if current.fields == fields:
+            return UNCHANGED
+        text, outcome = render(fields, schema, current.body), UPDATED
+    else:
+        text, outcome = render(fields, schema, body or ""), CREATED
+    if not dry_run:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+    return outcome

@@ -1,0 +1,116 @@
+"""`invoke check`: validate the whole catalogue without building, then warn about what staff should
+look after: certificates about to expire, untranslated entries, producers without products, photos
+too small for the widest rendition, placeholder photos still in place.
+
+Errors come from the build's own loader (and the permalink guard), in the contract's format; warnings
+use the same format with `warning:` before the message.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from catalogue.errors import Problems
+from catalogue.routes import build_routes
+from images.settings import read_settings as image_settings
+from links import permalinks
+
+from .context import LoadedCatalogue, load_catalogue
+from .placeholder import is_placeholder
+
+EXPIRY_WARNING_DAYS = 90
+
+
+@dataclass
+class CheckResult:
+    loaded: LoadedCatalogue
+    problems: Problems
+
+    @property
+    def errors(self):
+        return self.problems.errors
+
+    @property
+    def warnings(self):
+        return self.problems.warnings
+
+    def exit_code(self, strict: bool = False) -> int:
+        return 1 if self.errors or (strict and self.warnings) else 0
+
+    def summary(self) -> str:
+        errors, warnings = len(self.errors), len(self.warnings)
+        if not errors and not warnings:
+            catalogue = self.loaded.catalogue
+            return (f"The catalogue is in order: {len(catalogue.products)} products, "
+                    f"{len(catalogue.producers)} producers.")
+        parts = [f"{errors} error{'s' if errors != 1 else ''}"] if errors else []
+        parts += [f"{warnings} warning{'s' if warnings != 1 else ''}"] if warnings else []
+        tail = " (warnings are listed once the errors are fixed)" if errors else ""
+        return " and ".join(parts) + tail + "."
+
+
+def run_check(content="content", settings=None) -> CheckResult:
+    loaded = load_catalogue(content, settings)
+    problems = loaded.problems
+    catalogue = loaded.catalogue
+    if catalogue is not None:
+        routes = build_routes(catalogue, loaded.settings.get("CATALOGUE_PER_PAGE", 24))
+        permalinks.check(loaded.content, routes, loaded.languages, problems)
+        warn_expiring_certificates(catalogue, loaded.today, problems)
+        warn_untranslated(catalogue, problems)
+        warn_producers_without_products(catalogue, problems)
+        warn_photos(catalogue, image_settings(loaded.settings).images.widths[0], problems)
+    return CheckResult(loaded, problems)
+
+
+def warn_expiring_certificates(catalogue, today: datetime.date, problems: Problems,
+                               days: int = EXPIRY_WARNING_DAYS) -> None:
+    for product in catalogue.products:
+        certificate, doc = product.certificate, product.entry.document
+        if certificate is None or product.stars < 3:
+            continue
+        field = "certificate.expires" if "expires" in product.entry.fields["certificate"] else "certificate.date"
+        left = (certificate.expires - today).days
+        if left < 0:
+            problems.warning(doc.path, field, f"the OCOP certificate expired on {certificate.expires} "
+                             f"({-left} days ago); the site shows the badge greyed out", doc.line(field))
+        elif left <= days:
+            problems.warning(doc.path, field, f"the OCOP certificate expires on {certificate.expires}, in {left} "
+                             "days; ask the producer for the renewal decision", doc.line(field))
+
+
+def warn_untranslated(catalogue, problems: Problems) -> None:
+    others = [lang.code for lang in catalogue.languages[1:]]
+    if not others:
+        return
+    entries = [p.entry for p in catalogue.products] + [p.entry for p in catalogue.producers]
+    for entry in entries:
+        if not any(entry.is_translated(code) for code in others):
+            names = ", ".join(f"index.{code}.md" for code in others)
+            problems.warning(entry.document.path, "file", f"has no translation ({names}); "
+                             "it is shown untranslated in the other languages")
+
+
+def warn_producers_without_products(catalogue, problems: Problems) -> None:
+    for producer in catalogue.producers:
+        if not producer.products:
+            problems.warning(producer.entry.document.path, "file",
+                             f"producer {producer.slug!r} has no products (no product names it as `producer`)")
+
+
+def warn_photos(catalogue, largest_width: int, problems: Problems) -> None:
+    for product in catalogue.products:
+        entry, doc = product.entry, product.entry.document
+        for index, image in enumerate(entry.fields.get("images", []), start=1):
+            photo = entry.photos.get(image.get("file"))
+            if photo is None:
+                continue
+            field = f"images[{index}].file"
+            if is_placeholder(photo.source):
+                problems.warning(doc.path, field, f"{photo.name!r} is the placeholder photo of a new product; "
+                                 "replace it with a real photo", doc.line(field))
+            elif photo.width < largest_width:
+                problems.warning(doc.path, field, f"{photo.name!r} is {photo.width} pixels wide, less than the "
+                                 f"largest rendition ({largest_width}); large screens get a blurry photo",
+                                 doc.line(field))

@@ -1,0 +1,73 @@
+"""The catalogue as the build sees it: settings, languages and the loader, without writing anything."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import ROOT, StaffError
+
+from catalogue.errors import Problems  # noqa: E402  (plugins/ is on sys.path, see __init__)
+from catalogue.loader import CatalogueLoader
+from catalogue.model import Catalogue
+from catalogue.photos import DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_MEGAPIXELS
+from i18n.languages import LanguageError, configure_languages
+
+
+def read_settings(settings_file: str | Path = "pelicanconf.py") -> dict:
+    """Pelican's settings from a settings file of the project (relative to the project folder)."""
+    from pelican.settings import read_settings as pelican_settings
+
+    path = Path(settings_file)
+    path = path if path.is_absolute() else ROOT / path
+    if not path.is_file():
+        raise StaffError(f"{path}: settings file not found")
+    return pelican_settings(str(path))
+
+
+def today_of(settings: dict) -> datetime.date:
+    value = settings.get("CATALOGUE_TODAY")
+    if isinstance(value, str):
+        return datetime.date.fromisoformat(value)
+    return value or datetime.date.today()
+
+
+def languages_of(settings: dict):
+    try:
+        return configure_languages(settings.get("CATALOGUE_LANGUAGES", ["vi", "en"]),
+                                   settings.get("CATALOGUE_URL_WORDS"))
+    except LanguageError as exc:
+        raise StaffError(f"pelicanconf.py: CATALOGUE_LANGUAGES: {exc}") from None
+
+
+def content_folder(content: str | Path) -> Path:
+    path = Path(content)
+    path = path if path.is_absolute() or path.exists() else ROOT / path
+    if not path.is_dir():
+        raise StaffError(f"{content}: no such catalogue folder (it holds products/, producers/, regions/)")
+    return path
+
+
+@dataclass
+class LoadedCatalogue:
+    content: Path
+    settings: dict
+    languages: list
+    today: datetime.date
+    problems: Problems
+    loader: CatalogueLoader
+    catalogue: Catalogue | None  # None when the content has errors
+
+
+def load_catalogue(content: str | Path = "content", settings: dict | None = None) -> LoadedCatalogue:
+    """Read and validate the whole catalogue exactly as a build does; nothing is written."""
+    settings = settings if settings is not None else read_settings()
+    folder = content_folder(content)
+    languages = languages_of(settings)
+    problems = Problems()
+    loader = CatalogueLoader(folder, languages, today_of(settings), problems,
+                             settings.get("CATALOGUE_MAX_MEGAPIXELS", DEFAULT_MAX_MEGAPIXELS),
+                             settings.get("CATALOGUE_MAX_MEGABYTES", DEFAULT_MAX_MEGABYTES))
+    catalogue = loader.load()
+    return LoadedCatalogue(folder, settings, languages, loader.today, problems, loader, catalogue)

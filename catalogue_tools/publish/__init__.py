@@ -1,0 +1,107 @@
+"""`invoke publish`: check, build with publishconf.py into a fresh temporary folder, then deploy.
+
+Nothing reaches the target unless the content check and the build both succeed and the built site
+looks whole; a failed run leaves the published site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import ROOT, StaffError
+from ..check import run_check
+from ..context import read_settings
+
+TARGETS = ("folder", "rsync", "github-pages", "s3")
+REQUIRED_FILES = ("index.html", "404.html", "sitemap.xml")
+
+
+@dataclass
+class DeployReport:
+    target: str
+    destination: str
+    uploaded: list = field(default_factory=list)  # site paths sent
+    unchanged: int = 0
+    deleted: list = field(default_factory=list)
+    note: str = ""
+
+    def summary(self) -> str:
+        parts = [f"{len(self.uploaded)} uploaded"] if self.uploaded or self.unchanged else []
+        if self.unchanged:
+            parts.append(f"{self.unchanged} unchanged")
+        if self.deleted:
+            parts.append(f"{len(self.deleted)} deleted")
+        detail = f" ({', '.join(parts)})" if parts else ""
+        return f"Published to {self.target} {self.destination}{detail}.{' ' + self.note if self.note else ''}"
+
+
+def build_site(content: Path, settings_file: str, output: Path) -> None:
+    """The real `pelican` build, as `invoke build --publish` runs it; its messages go to the terminal."""
+    pelican = str(Path(sys.executable).parent / "pelican")
+    command = [pelican, str(content), "-s", str(ROOT / settings_file), "-o", str(output)]
+    proc = subprocess.run(command, cwd=ROOT)
+    if proc.returncode != 0:
+        raise StaffError("The build failed (see the messages above): nothing was published; "
+                         "the published site is unchanged.")
+    missing = [name for name in REQUIRED_FILES if not (output / name).is_file()]
+    if missing:
+        raise StaffError(f"The built site has no {', '.join(missing)}: nothing was published; "
+                         "the published site is unchanged.")
+
+
+def publish(content="content", target: str | None = None, destination: str | None = None,
+            settings_file: str = "publishconf.py", delete: bool | None = None,
+            progress: bool | None = None) -> DeployReport:
+    settings = read_settings(settings_file)
+    target = target or settings.get("PUBLISH_TARGET", "folder")
+    if target not in TARGETS:
+        raise StaffError(f"--target: {target!r} is not a publishing target; use one of {', '.join(TARGETS)}")
+    deploy = _deployer(target)  # an unusable target is reported before the build
+
+    result = run_check(content, settings)
+    if result.errors:
+        result.problems.report(sys.stderr)
+        count = len(result.errors)
+        raise StaffError(f"{count} error{'s' if count != 1 else ''} in the content (invoke check): nothing was "
+                         "published; the published site is unchanged.")
+    work = Path(tempfile.mkdtemp(prefix="ocop-publish-"))
+    try:
+        site = work / "site"
+        build_site(result.loaded.content, settings_file, site)
+        report = deploy(site, settings, destination=destination, delete=delete, progress=progress)
+        if result.warnings:
+            report.note = (report.note + " " if report.note else "") + \
+                f"{len(result.warnings)} warning{'s' if len(result.warnings) != 1 else ''}: see them with `invoke check`."
+        return report
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _deployer(target: str):
+    if target == "folder":
+        from .folder import deploy
+    elif target == "rsync":
+        from .rsync import deploy
+    elif target == "github-pages":
+        from .github_pages import deploy
+    else:
+        from .s3 import deploy
+    return deploy
+
+
+def site_files(site: Path) -> list[tuple[str, Path]]:
+    """(site path with '/', file) of every file of a built site, in a stable order."""
+    return sorted((p.relative_to(site).as_posix(), p) for p in site.rglob("*") if p.is_file())
+
+
+def need(value: str, setting: str, variable: str) -> str:
+    if not value:
+        raise StaffError(f"publishconf.py: {setting} is not set; set it there or in the environment variable "
+                         f"{variable}")
+    return value
+

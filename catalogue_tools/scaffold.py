@@ -1,0 +1,106 @@
+"""`invoke new-product` and `invoke new-producer`: a new bundle, filled in and valid, from a few options.
+
+The folder name (the URL slug) comes from the name with the site's own slugify (Vietnamese → ASCII,
+đ → d). A new product gets a placeholder photo (see placeholder.py) so that the catalogue still builds;
+`invoke check` warns until it is replaced.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from catalogue.errors import Problems
+from catalogue.frontmatter import Document
+from catalogue.schema import PRODUCER, PRODUCT, SLUG_RE, Schema
+from i18n.collation import slugify
+from images.settings import read_settings as image_settings
+
+from . import StaffError
+from .bundles import write_bundle
+from .context import content_folder, languages_of, read_settings
+from .placeholder import ALT, FILE_NAME, write_placeholder
+from .references import References
+
+PRODUCT_BODY = ("<!-- Viết mô tả sản phẩm ở đây (phần này không hiện trên trang): nguyên liệu, cách làm, "
+                "câu chuyện của sản phẩm, cách dùng và bảo quản. -->\n")
+PRODUCER_BODY = ("<!-- Viết giới thiệu cơ sở ở đây (phần này không hiện trên trang): lịch sử, con người, "
+                 "vùng nguyên liệu, cách ghé thăm. -->\n")
+
+
+def choose_slug(section_folder: Path, title: str, slug: str | None, option: str) -> str:
+    slug = slug or slugify(title)
+    if not SLUG_RE.match(slug):
+        raise StaffError(f"{option}: {slug!r} is not a valid slug: use lowercase a-z, 0-9 and '-'")
+    if (section_folder / slug).exists():
+        raise StaffError(f"{section_folder.name}/{slug}/ already exists: this name is taken. Edit that "
+                         f"bundle, or choose another name or --slug")
+    return slug
+
+
+def validate_options(command: str, fields: dict, schema: Schema) -> None:
+    """The schema's own rules on the options given (the same messages as for a file)."""
+    problems = Problems()
+    doc = Document(path=Path(f"invoke {command}"), data=fields, body="")
+    schema.validate(doc, problems)
+    if problems.errors:
+        raise StaffError("\n".join(str(p) for p in problems.errors))
+
+
+def _check_references(refs: References, command: str, **values) -> None:
+    messages = [f"invoke {command}: --{what}: {problem}" for what, value in values.items()
+                if value is not None and (problem := refs.problem(what, value))]
+    if messages:
+        raise StaffError("\n".join(messages))
+
+
+def new_product(content, title: str, producer: str, group: str, stars, summary: str = "",
+                region: str | None = None, slug: str | None = None, decision: str = "", issued_by: str = "",
+                certified: str = "", settings: dict | None = None) -> Path:
+    settings = settings if settings is not None else read_settings()
+    content = content_folder(content)
+    refs = References.of(content, languages_of(settings)[0].code)
+    slug = choose_slug(content / "products", title, slug, "--slug")
+    _check_references(refs, "new-product", producer=producer, group=group, region=region)
+    stars = int(stars) if str(stars).strip().isdigit() else stars  # else the schema says what is wrong
+    fields = {"title": title, "producer": producer, "group": group, "stars": stars}
+    if isinstance(stars, int) and stars >= 3:
+        if not (decision and issued_by and certified):
+            raise StaffError("invoke new-product: a product of 3 stars or more needs its certificate: "
+                             "--decision \"1234/QĐ-UBND\" --issued-by \"UBND thành phố Huế\" --certified YYYY-MM-DD")
+        fields["certificate"] = {"decision": decision, "issued_by": issued_by, "date": _date(certified)}
+    if region:
+        fields["region"] = region
+    fields["images"] = [{"file": FILE_NAME, "alt": ALT}]
+    fields["summary"] = summary or title
+    fields["date"] = datetime.date.today()
+    validate_options("new-product", fields, PRODUCT)
+    folder = content / "products" / slug
+    folder.mkdir(parents=True)
+    write_placeholder(folder / FILE_NAME, image_settings(settings).images.widths[0])
+    write_bundle(folder / "index.md", fields, PRODUCT, PRODUCT_BODY)
+    return folder / "index.md"
+
+
+def new_producer(content, title: str, kind: str, region: str, summary: str = "", phone: str = "",
+                 address: str = "", slug: str | None = None, settings: dict | None = None) -> Path:
+    settings = settings if settings is not None else read_settings()
+    content = content_folder(content)
+    refs = References.of(content, languages_of(settings)[0].code)
+    slug = choose_slug(content / "producers", title, slug, "--slug")
+    _check_references(refs, "new-producer", region=region)
+    fields = {"title": title, "kind": kind, "region": region, "address": address or None,
+              "phone": phone or None, "summary": summary or title}
+    fields = {k: v for k, v in fields.items() if v is not None}
+    validate_options("new-producer", fields, PRODUCER)
+    path = content / "producers" / slug / "index.md"
+    write_bundle(path, fields, PRODUCER, PRODUCER_BODY)
+    return path
+
+
+def _date(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise StaffError(f"invoke new-product: --certified: must be a date written YYYY-MM-DD, got {value!r}") from None
+
