@@ -14,6 +14,7 @@ they are), as in the reference figures.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shutil
 import subprocess
@@ -28,13 +29,15 @@ sys.path.insert(0, str(HERE))
 
 from make_catalogue import make_catalogue  # noqa: E402
 
+sys.path.insert(0, str(ROOT))
+from pelicanconf import PLUGINS  # noqa: E402
+
 REFERENCE = {3000: ("10.5 s", "18.1 s", "2.3 s"), 17000: ("74 s", "—", "21 s")}
 
 
 def build(content: Path, output: Path, cache: Path, photos: bool) -> tuple[float, int, str]:
     pelican = str(Path(sys.executable).parent / "pelican")
-    plugins = '["catalogue", "images", "links", "maps", "search", "atomic_output"]' if photos else \
-        '["catalogue", "links", "maps", "search", "atomic_output"]'
+    plugins = json.dumps(PLUGINS if photos else [p for p in PLUGINS if p != "images"])
     settings = [f'CATALOGUE_CACHE_PATH="{cache}"', f'IMAGE_CACHE_PATH="{cache / "images"}"', f"PLUGINS={plugins}",
                 'CATALOGUE_TODAY="2026-11-29"']
     started = time.perf_counter()

@@ -13,6 +13,7 @@ import unicodedata
 from xml.etree import ElementTree
 
 import pytest
+from bs4 import BeautifulSoup
 
 from browser import PHONE, serve, visit
 from conftest import CatalogueBuilder, run_build, square
@@ -173,8 +174,6 @@ def test_feeds_and_sitemap_stay_well_formed_xml(hostile):
 
 
 def test_every_page_carries_the_content_security_policy(hostile):
-    from bs4 import BeautifulSoup
-
     pages = sorted(hostile["output"].rglob("*.html"))
     assert len(pages) > 20
     for path in pages:
@@ -184,3 +183,14 @@ def test_every_page_carries_the_content_security_policy(hostile):
         policy = dict(part.strip().split(" ", 1) for part in csp["content"].split(";"))
         assert policy["script-src"] == "'self' 'wasm-unsafe-eval'" and policy["object-src"] == "'none'", path
         assert not [s for s in soup.select("script") if s.string and s.get("type") != "application/ld+json"], path
+
+
+def test_header_files_carry_the_same_policy_for_hosts_that_send_headers(hostile):
+    meta_policy = BeautifulSoup((hostile["output"] / "index.html").read_text(encoding="utf-8"),
+                                "html.parser").select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+    netlify = (hostile["output"] / "_headers").read_text(encoding="utf-8")
+    assert netlify.startswith("/*\n")
+    assert f"  Content-Security-Policy: {meta_policy}; frame-ancestors 'self'\n" in netlify
+    assert "  X-Content-Type-Options: nosniff\n" in netlify
+    apache = (hostile["output"] / ".htaccess").read_text(encoding="utf-8")
+    assert f'Header always set Content-Security-Policy "{meta_policy}; frame-ancestors \'self\'"' in apache
