@@ -279,3 +279,14 @@ def test_a_rebuild_is_byte_identical_and_unchanged_files_keep_their_time(catalog
     for path in second:
         kept = (out / path).stat().st_mtime == past
         assert kept == (path not in changed), path
+
+
+def test_pages_rendered_by_worker_processes_are_the_same_bytes(catalogue, tmp_path):
+    for n in range(8):
+        catalogue.product(f"san-pham-{n}", title=f"Sản phẩm số {n}", stars=3 + n % 3, score=(60, 75, 95)[n % 3])
+    serial = run_build(catalogue.root, tmp_path / "serial", "-e", "CATALOGUE_RENDER_WORKERS=1")
+    parallel = run_build(catalogue.root, tmp_path / "parallel", "-e", "CATALOGUE_PARALLEL_FROM=0",
+                         "CATALOGUE_RENDER_WORKERS=2")
+    assert serial.returncode == 0 and parallel.returncode == 0, parallel.stderr
+    assert "(2 processes)" in parallel.stdout and "processes)" not in serial.stdout
+    assert tree_digest(tmp_path / "parallel") == tree_digest(tmp_path / "serial")
