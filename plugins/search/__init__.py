@@ -12,7 +12,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import sys
 from pathlib import Path
 
 from pelican import signals as pelican_signals
@@ -46,6 +49,13 @@ def add_template_globals(generator) -> None:
                                  SEARCH_AVAILABLE=available, SEARCH_BUNDLE=BUNDLE_DIR)
 
 
+def _status(message: str):
+    """A spinner while Pagefind works, on a terminal only (quiet in CI and logs)."""
+    if sys.stderr.isatty() and not os.environ.get("CI"):
+        return console.status(message)
+    return contextlib.nullcontext()
+
+
 def search_route(generator, catalogue, problems) -> list[Route]:
     return [Route("search", None, "search.html", lambda site: {})]
 
@@ -65,7 +75,8 @@ def index_site(generator, output, sites) -> None:
         console.print(f"Search: {len(pages)} indexed pages unchanged, the previous search index is reused")
         return
     try:
-        report = build_index(output, page_glob(folders))
+        with _status(f"Search: Pagefind is indexing {len(pages)} pages …"):
+            report = build_index(output, page_glob(folders))
     except Exception as exc:  # the site is still good without an index: say so, do not fail the build
         logger.warning("Search: Pagefind could not index the site (%s: %s); search is unavailable in this "
                        "build.", type(exc).__name__, exc)
