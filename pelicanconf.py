@@ -44,7 +44,7 @@ THEME_STATIC_DIR = "theme"
 THEME_STATIC_PATHS = ["static"]
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["catalogue", "images", "links", "maps", "security_headers", "search", "atomic_output"]  # atomic_output last: it swaps the finished site in
+PLUGINS = ["catalogue", "images", "links", "maps", "open_data", "security_headers", "search", "atomic_output"]  # atomic_output last: it swaps the finished site in
 
 # The catalogue generator writes every page; Pelican's own blog machinery is switched off.
 ARTICLE_PATHS = []
@@ -68,6 +68,10 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 # WebAssembly, served by the site itself) run.
 CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
                            "img-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
+
+# Open data (plugin `open_data`, docs/open-data.md): the licence and credit line written into every export.
+OPEN_DATA_LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
+OPEN_DATA_ATTRIBUTION = None  # None: "<SITENAME>, <home page URL>"
 
 # A banner on every page saying that the catalogue's entries are samples, not official records.
 CATALOGUE_SAMPLE_NOTICE = True
