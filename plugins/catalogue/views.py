@@ -369,8 +369,8 @@ class GroupView:
         self.code = group.code
         self.name = group.name(site.lang.code)
         # the official list names groups in Vietnamese and English; other languages show the English name
-        self.name_lang = site.lang.code if site.lang.code in group.names else "en"
-        self.foreign = self.name_lang != site.lang.code
+        self.text_lang = site.lang.code if site.lang.code in group.names else "en"
+        self.foreign = self.text_lang != site.lang.code
 
     @property
     def url(self) -> str:

@@ -50,7 +50,7 @@ def product_record(view) -> dict:
         "expired": view.expired,
         "certificate": {"decision": cert.decision, "issued_by": cert.issued_by, "date": _date(cert.date),
                         "expires": _date(cert.expires)} if cert else None,
-        "group": {"code": view.group.code, "name": view.group.name, "lang": site.tag(view.group.name_lang),
+        "group": {"code": view.group.code, "name": view.group.name, "lang": site.tag(view.group.text_lang),
                   "lineage": [{"code": g.code, "name": g.name} for g in view.group.lineage]},
         "region": {"id": view.region.id, "name": view.region.name, "lang": site.tag(view.region.name_lang)},
         "price": {"from": price["from"], "to": price.get("to", price["from"]),
