@@ -18,7 +18,8 @@ DEFAULT_LANG = "vi"
 # Languages: the first is the default, written at the site root; the others live under /<code>/.
 # Adding a language = add its code here + a catalogue theme/translations/<code>/LC_MESSAGES/messages.po
 # (`invoke translations --add CODE`). URL words of a language other than vi/en default to English.
-CATALOGUE_LANGUAGES = ["vi", "en"]
+# "zh" is Chinese in Simplified characters: <html lang="zh-Hans">, Babel locale zh_Hans_CN (i18n/languages.py).
+CATALOGUE_LANGUAGES = ["vi", "en", "ko", "zh", "ja", "fr"]
 CATALOGUE_URL_WORDS = {}  # e.g. {"fr": {"product": "produits"}}
 CATALOGUE_PER_PAGE = 24  # products or producers per listing page
 CATALOGUE_MAX_MEGAPIXELS = 50  # photos larger than this are refused
