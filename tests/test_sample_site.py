@@ -270,7 +270,7 @@ def test_korean_product_page_has_korean_interface_and_prices(site):
     assert soup.html["lang"] == "ko"
     assert soup.select_one("h1").text == front_matter(CONTENT / "products/tom-chua-hue/index.ko.md")["title"]
     assert not soup.select_one("h1").has_attr("lang") and not soup.select(".untranslated-note")
-    assert soup.select_one(".price .label").text == "가격:"
+    assert soup.select_one(".price .label").text == "가격:"  # the colon is part of the translation ("价格：", "Prix :")
     assert soup.select_one(".price strong").text == "₫150,000"
     assert {"제품", "생산자", "지역", "검색"} <= {a.text for a in soup.select(".main-nav a")}
     assert soup.select_one("#cert-heading").text == "OCOP 인증서"
@@ -290,11 +290,12 @@ def test_untranslated_product_on_the_korean_site_is_vietnamese_with_a_korean_not
     assert soup.select_one(".untranslated-note").text == "아직 번역되지 않았습니다. 이 내용은 베트남어로 표시됩니다."
 
 
-@pytest.mark.parametrize("lang, price, date", [("zh", "₫150,000", "年"), ("ja", "₫150,000", "年"),
-                                               ("fr", "150\u202f000\u00a0₫", "")])
-def test_chinese_japanese_french_pages_are_formatted_per_locale(site, lang, price, date):
+@pytest.mark.parametrize("lang, label, price, date", [("zh", "价格：", "₫150,000", "年"), ("ja", "価格：", "₫150,000", "年"),
+                                                      ("fr", "Prix\u00a0:", "150\u202f000\u00a0₫", "")])
+def test_chinese_japanese_french_pages_are_formatted_per_locale(site, lang, label, price, date):
     soup = page(site, f"{PREFIXES[lang]}/products/tom-chua-hue/")
     assert soup.html["lang"] == TAGS[lang]
+    assert soup.select_one(".price .label").text == label
     assert soup.select_one(".price strong").text == price
     assert date in soup.select_one(".certificate dl").text
     assert soup.select_one("h1").text == front_matter(CONTENT / f"products/tom-chua-hue/index.{lang}.md")["title"]
