@@ -4,7 +4,8 @@ VENV := .venv
 STAMP := $(VENV)/.installed
 # The browser tests drive Debian's Chromium (Playwright uses it; it downloads no browser of its own).
 CHROMIUM := /usr/bin/chromium
-BROWSER_PACKAGES := chromium fonts-dejavu-core
+# Noto CJK: the Korean, Chinese and Japanese pages in browser tests and screenshots, and their PNG badges.
+BROWSER_PACKAGES := chromium fonts-dejavu-core fonts-noto-cjk
 # The quality gates' own checkers from the npm registry, pinned in package-lock.json: vnu.jar (needs Java)
 # and axe-core.
 NODE_STAMP := node_modules/.installed

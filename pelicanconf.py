@@ -18,7 +18,8 @@ DEFAULT_LANG = "vi"
 # Languages: the first is the default, written at the site root; the others live under /<code>/.
 # Adding a language = add its code here + a catalogue theme/translations/<code>/LC_MESSAGES/messages.po
 # (`invoke translations --add CODE`). URL words of a language other than vi/en default to English.
-CATALOGUE_LANGUAGES = ["vi", "en"]
+# "zh" is Chinese in Simplified characters: <html lang="zh-Hans">, Babel locale zh_Hans_CN (i18n/languages.py).
+CATALOGUE_LANGUAGES = ["vi", "en", "ko", "zh", "ja", "fr"]
 CATALOGUE_URL_WORDS = {}  # e.g. {"fr": {"product": "produits"}}
 CATALOGUE_PER_PAGE = 24  # products or producers per listing page
 CATALOGUE_MAX_MEGAPIXELS = 50  # photos larger than this are refused
@@ -46,7 +47,7 @@ THEME_STATIC_DIR = "theme"
 THEME_STATIC_PATHS = ["static"]
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["catalogue", "images", "links", "maps", "security_headers", "search", "atomic_output"]  # atomic_output last: it swaps the finished site in
+PLUGINS = ["catalogue", "images", "links", "maps", "open_data", "security_headers", "search", "atomic_output"]  # atomic_output last: it swaps the finished site in
 
 # The catalogue generator writes every page; Pelican's own blog machinery is switched off.
 ARTICLE_PATHS = []
@@ -70,6 +71,10 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 # WebAssembly, served by the site itself) run.
 CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
                            "img-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
+
+# Open data (plugin `open_data`, docs/open-data.md): the licence and credit line written into every export.
+OPEN_DATA_LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
+OPEN_DATA_ATTRIBUTION = None  # None: "<SITENAME>, <home page URL>"
 
 # A banner on every page saying that the catalogue's entries are samples, not official records.
 CATALOGUE_SAMPLE_NOTICE = True

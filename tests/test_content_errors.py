@@ -114,9 +114,9 @@ def test_translation_photo_must_be_one_of_the_originals(catalogue, good_output, 
 
 
 def test_translation_into_a_language_the_site_does_not_have(catalogue, good_output, tmp_path):
-    catalogue.translation("products", "nuoc-mam", "fr", title="Sauce de poisson")
+    catalogue.translation("products", "nuoc-mam", "de", title="Fischsauce")
     fails_with(catalogue, good_output, tmp_path,
-               r"products/nuoc-mam/index\.fr\.md: file: translation into 'fr', a language this site does not have")
+               r"products/nuoc-mam/index\.de\.md: file: translation into 'de', a language this site does not have")
 
 
 def test_yaml_syntax_error_names_file_and_line(catalogue, good_output, tmp_path):

@@ -46,26 +46,26 @@ def test_listings_paginate(catalogue, tmp_path):
 def test_a_third_language_is_configuration_plus_a_catalogue(catalogue, tmp_path):
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
-    po = Catalog(locale="fr")
-    po.add("All products", "Tous les produits")
-    po.add("OCOP %(n)s-star", "OCOP %(n)s étoiles", flags=["python-format"])
-    (theme / "translations/fr/LC_MESSAGES").mkdir(parents=True)
-    with open(theme / "translations/fr/LC_MESSAGES/messages.po", "wb") as handle:
+    po = Catalog(locale="de")
+    po.add("All products", "Alle Produkte")
+    po.add("OCOP %(n)s-star", "OCOP %(n)s Sterne", flags=["python-format"])
+    (theme / "translations/de/LC_MESSAGES").mkdir(parents=True)
+    with open(theme / "translations/de/LC_MESSAGES/messages.po", "wb") as handle:
         write_po(handle, po)
-    catalogue.translation("products", "nuoc-mam", "fr", title="Sauce de poisson", summary="Sauce.")
-    result = run_build(catalogue.root, tmp_path / "out", "-e", 'CATALOGUE_LANGUAGES=["vi", "en", "fr"]',
+    catalogue.translation("products", "nuoc-mam", "de", title="Fischsauce", summary="Soße.")
+    result = run_build(catalogue.root, tmp_path / "out", "-e", 'CATALOGUE_LANGUAGES=["vi", "en", "de"]',
                        "-e", f'THEME="{theme}"')
     assert result.returncode == 0, result.stderr
-    listing = soup_of(tmp_path / "out/fr/products/index.html")
-    assert listing.html["lang"] == "fr" and listing.select_one("h1").text == "Tous les produits"
-    product = soup_of(tmp_path / "out/fr/products/nuoc-mam/index.html")
-    assert product.select_one("h1").text == "Sauce de poisson"
-    assert product.select_one(".rating svg")["aria-label"] == "OCOP 4 étoiles"
-    untranslated = soup_of(tmp_path / "out/fr/products/dau-tram/index.html")
+    listing = soup_of(tmp_path / "out/de/products/index.html")
+    assert listing.html["lang"] == "de" and listing.select_one("h1").text == "Alle Produkte"
+    product = soup_of(tmp_path / "out/de/products/nuoc-mam/index.html")
+    assert product.select_one("h1").text == "Fischsauce"
+    assert product.select_one(".rating svg")["aria-label"] == "OCOP 4 Sterne"
+    untranslated = soup_of(tmp_path / "out/de/products/dau-tram/index.html")
     assert untranslated.select_one("h1")["lang"] == "vi"
     vi = soup_of(tmp_path / "out/san-pham/nuoc-mam/index.html")
-    assert vi.select_one('link[hreflang="fr"]')["href"] == "/fr/products/nuoc-mam/"
-    assert [a.text for a in vi.select(".lang-switch a")] == ["Tiếng Việt", "English", "Français"]
+    assert vi.select_one('link[hreflang="de"]')["href"] == "/de/products/nuoc-mam/"
+    assert [a.text for a in vi.select(".lang-switch a")] == ["Tiếng Việt", "English", "Deutsch"]
 
 
 def test_publish_settings_give_absolute_urls(catalogue, tmp_path):

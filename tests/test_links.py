@@ -134,7 +134,9 @@ def test_open_graph_tags(site):
     assert og["og:type"] == "product" and og["og:title"].startswith("Anchovy fish sauce")
     assert og["og:url"] == f"{PUBLIC}/en/products/nuoc-mam/"
     assert og["og:image"] == f"{PUBLIC}/media/products/nuoc-mam/anh-1-1200x630.jpg"
-    assert og["og:locale"] == "en_US" and og["og:locale:alternate"] == "vi_VN"
+    assert og["og:locale"] == "en_US"
+    alternates = {m["content"] for m in page.select('meta[property="og:locale:alternate"]')}
+    assert alternates == {"vi_VN", "ko_KR", "zh_CN", "ja_JP", "fr_FR"}
     assert page.select_one('meta[name="twitter:card"]')["content"] == "summary_large_image"
 
 
@@ -176,3 +178,28 @@ def test_sample_catalogue_permalinks_are_committed_and_complete():
     listed = set((ROOT / "content/permalinks.txt").read_text(encoding="utf-8").split())
     for folder in (ROOT / "content/products").iterdir():
         assert f"/san-pham/{folder.name}/" in listed and f"/en/products/{folder.name}/" in listed
+
+
+@pytest.mark.parametrize("label, face", [("OCOP 4성", 1), ("OCOP 4 つ星 · 期限切れ", 0), ("OCOP 4 星", 2)])
+def test_korean_chinese_japanese_badge_png_draws_real_glyphs(label, face):
+    from links import badges
+
+    if badges._cjk_font_file() is None:
+        pytest.skip("no CJK font on this machine (Debian fonts-noto-cjk)")
+    assert badges._face(label)[1] == face  # Korean, Japanese and Chinese forms of the Han characters
+    # empty boxes would all look alike: two different labels must give two different pictures
+    assert badges.badge_png(4, "certified", label) != badges.badge_png(4, "certified", label.replace("4", "4 "))
+    other = badges.badge_png(4, "certified", label[:-1] + ("한" if face == 1 else "中"))
+    assert other != badges.badge_png(4, "certified", label)
+
+
+def test_without_a_cjk_font_the_badge_png_keeps_to_what_it_can_draw(monkeypatch):
+    from links import badges
+
+    monkeypatch.setattr(badges, "_cjk_font_file", lambda: None)
+    badges.badge_png.cache_clear()
+    try:
+        assert badges._face("OCOP 4성") is None and badges._face("OCOP 4 sao")[0].endswith("DejaVuSans-Bold.ttf")
+        assert badges.badge_png(4, "certified", "OCOP 4성") == badges.badge_png(4, "certified", "OCOP 4★")
+    finally:
+        badges.badge_png.cache_clear()

@@ -19,14 +19,18 @@ from site_checks.page_weight import weight
 
 KB = 1024
 PRODUCT, PRODUCER, REGION = "san-pham/tom-chua-hue/", "co-so/htx-nuoc-mam-tan-my-bien/", "dia-phuong/thuan-an/"
-# The pages a visitor meets, by kind; each in both languages (the English path is its equivalent).
+# The pages a visitor meets, by kind; each in two languages (mostly Vietnamese and its English equivalent).
 PAGE_KINDS = {"home": ("", "en/"), "all products": ("san-pham/", "en/products/"),
               "product": (PRODUCT, "en/products/tom-chua-hue/"),
               "producer": (PRODUCER, "en/producers/htx-nuoc-mam-tan-my-bien/"),
               "region": (REGION, "en/regions/thuan-an/"), "map": ("ban-do/", "en/map/"),
-              "search": ("tim-kiem/", "en/search/")}
+              "search": ("tim-kiem/", "en/search/"),
+              # the same product in Korean and Chinese (CJK text, zh-Hans), and an untranslated one in Korean
+              "product ko/zh": ("ko/products/tom-chua-hue/", "zh/products/tom-chua-hue/"),
+              "home ja, untranslated product ko": ("ja/", "ko/products/keo-gung-hue/")}
 SMOKE = ["", "san-pham/", "san-pham/trang/2/", PRODUCT, "co-so/", PRODUCER, "dia-phuong/", REGION, "nhom/",
-         "nhom/i/", "sao/4/", "ban-do/", "tim-kiem/", "gioi-thieu/", "404.html"]
+         "nhom/i/", "sao/4/", "ban-do/", "tim-kiem/", "gioi-thieu/", "404.html",
+         "ko/products/tom-chua-hue/", "zh/products/tom-chua-hue/", "ja/", "fr/products/", "ko/search/"]
 
 
 @pytest.fixture(scope="module")
@@ -101,6 +105,13 @@ def test_language_switcher_leads_to_the_same_page(sample, browser):
     page.wait_for_load_state()
     assert page.url == f"{base}/en/products/tom-chua-hue/"
     assert page.evaluate("document.documentElement.lang") == "en" and page.inner_text("h1") != vi_title
+    page.click(".lang-switch a[hreflang=ko]")
+    page.wait_for_load_state()
+    assert page.url == f"{base}/ko/products/tom-chua-hue/" and page.evaluate("document.documentElement.lang") == "ko"
+    page.click(".lang-switch a[hreflang=zh-Hans]")
+    page.wait_for_load_state()
+    assert page.url == f"{base}/zh/products/tom-chua-hue/"
+    assert page.evaluate("document.documentElement.lang") == "zh-Hans"
     page.click(".lang-switch a[hreflang=vi]")
     page.wait_for_load_state()
     assert page.url == f"{base}/{PRODUCT}" and page.inner_text("h1") == vi_title

@@ -1,4 +1,4 @@
-"""The sample Huế catalogue, built as staff build it: every page in both languages, no broken link."""
+"""The sample Huế catalogue, built as staff build it: every page in every language (vi, en, ko, zh, ja, fr), no broken link."""
 
 from __future__ import annotations
 
@@ -15,6 +15,9 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, run_build
 
 CONTENT = ROOT / "content"
+# The sample's languages (pelicanconf.py): code → URL prefix and the BCP 47 tag of <html lang>/hreflang.
+PREFIXES = {"vi": "", "en": "/en", "ko": "/ko", "zh": "/zh", "ja": "/ja", "fr": "/fr"}
+TAGS = {"vi": "vi", "en": "en", "ko": "ko", "zh": "zh-Hans", "ja": "ja", "fr": "fr"}
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +47,7 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-def test_every_content_page_exists_in_both_languages(site):
+def test_every_content_page_exists_in_every_language(site):
     regions = [f["properties"]["id"] for f in
                json.loads((CONTENT / "regions" / "regions.geojson").read_text(encoding="utf-8"))["features"]]
     assert len(regions) == 40
@@ -61,6 +64,11 @@ def test_every_content_page_exists_in_both_languages(site):
     expected += [f"/nhom/{k}/" for k in keys] + [f"/en/groups/{k}/" for k in keys]
     for url in expected:
         page(site, url)
+    # every other language: the English paths under its own prefix
+    for url in [u for u in expected if u.startswith("/en/")]:
+        for prefix in PREFIXES.values():
+            if prefix not in ("", "/en"):
+                page(site, prefix + url.removeprefix("/en"))
     assert len(slugs("products")) >= 24 and len(slugs("producers")) >= 10
 
 
@@ -96,18 +104,22 @@ def test_every_page_has_lang_canonical_hreflang_and_switcher(site):
         url = "/" + str(html.parent.relative_to(site)).replace(".", "").strip("/") + "/"
         url = url.replace("//", "/")
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-        lang = "en" if url.startswith("/en/") else "vi"
-        assert soup.html["lang"] == lang, url
+        lang = next((code for code, prefix in PREFIXES.items() if prefix and url.startswith(prefix + "/")), "vi")
+        tag = TAGS[lang]
+        assert soup.html["lang"] == tag, url
         assert soup.find("link", rel="canonical")["href"] == url
         alternates = {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate", hreflang=True)}
-        assert set(alternates) == {"vi", "en", "x-default"}, url
-        assert alternates[lang] == url and alternates["x-default"] == alternates["vi"]
+        assert set(alternates) == set(TAGS.values()) | {"x-default"}, url
+        assert alternates[tag] == url and alternates["x-default"] == alternates["vi"]
         switcher = {a["hreflang"]: a["href"] for a in soup.select(".lang-switch a")}
-        assert switcher == {"vi": alternates["vi"], "en": alternates["en"]}, url
-        # the other language's page exists and points back here
-        other = "vi" if lang == "en" else "en"
-        back = {link["hreflang"]: link["href"] for link in page(site, alternates[other]).find_all("link", rel="alternate", hreflang=True)}
-        assert back[lang] == url
+        assert switcher == {t: alternates[t] for t in TAGS.values()}, url
+        assert {a["lang"] for a in soup.select(".lang-switch a")} == set(TAGS.values())
+        assert [a["hreflang"] for a in soup.select(".lang-switch a[aria-current]")] == [tag], url
+        if lang in ("vi", "en"):  # every alternate exists and points back here (checked from both ends)
+            for other in TAGS.values():
+                back = {link["hreflang"]: link["href"]
+                        for link in page(site, alternates[other]).find_all("link", rel="alternate", hreflang=True)}
+                assert back[tag] == url
 
 
 def test_sitemap_lists_every_page_with_its_alternates(site):
@@ -119,7 +131,7 @@ def test_sitemap_lists_every_page_with_its_alternates(site):
     assert locs == pages
     for url in urls:
         alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
-        assert set(alternates) == {"vi", "en", "x-default"}
+        assert set(alternates) == set(TAGS.values()) | {"x-default"}
         assert url.find("s:loc", ns).text in alternates.values()
 
 
@@ -246,3 +258,44 @@ def test_map_page_links_every_region_and_stays_small(site):
         locator = page(site, url).select_one("figure.locator")
         assert locator and "Thang Le Quoc" in locator.text, url
         assert len(str(locator).encode()) < 8_000, url
+
+
+def test_language_switcher_names_each_language_in_itself_vietnamese_first(site):
+    names = [a.text for a in page(site, "/ko/").select(".lang-switch a")]
+    assert names == ["Tiếng Việt", "English", "한국어", "中文", "日本語", "Français"]
+
+
+def test_korean_product_page_has_korean_interface_and_prices(site):
+    soup = page(site, "/ko/products/tom-chua-hue/")
+    assert soup.html["lang"] == "ko"
+    assert soup.select_one("h1").text == front_matter(CONTENT / "products/tom-chua-hue/index.ko.md")["title"]
+    assert not soup.select_one("h1").has_attr("lang") and not soup.select(".untranslated-note")
+    assert soup.select_one(".price .label").text == "가격:"  # the colon is part of the translation ("价格：", "Prix :")
+    assert soup.select_one(".price strong").text == "₫150,000"
+    assert {"제품", "생산자", "지역", "검색"} <= {a.text for a in soup.select(".main-nav a")}
+    assert soup.select_one("#cert-heading").text == "OCOP 인증서"
+    assert "까지 유효합니다" in soup.select_one(".certificate .status").text
+    assert re.search(r"\d{4}년 \d{1,2}월 \d{1,2}일", soup.select_one(".certificate dl").text)
+    assert page(site, "/ko/products/tom-chua-hue/").select_one(".rating svg")["aria-label"].startswith("OCOP ")
+
+
+def test_untranslated_product_on_the_korean_site_is_vietnamese_with_a_korean_note(site):
+    slug = "keo-gung-hue"
+    assert not (CONTENT / "products" / slug / "index.ko.md").exists()
+    soup = page(site, f"/ko/products/{slug}/")
+    assert soup.html["lang"] == "ko"
+    h1 = soup.select_one("h1")
+    assert h1.text == front_matter(CONTENT / "products" / slug / "index.md")["title"] and h1["lang"] == "vi"
+    assert soup.select_one(".summary")["lang"] == "vi"
+    assert soup.select_one(".untranslated-note").text == "아직 번역되지 않았습니다. 이 내용은 베트남어로 표시됩니다."
+
+
+@pytest.mark.parametrize("lang, label, price, date", [("zh", "价格：", "₫150,000", "年"), ("ja", "価格：", "₫150,000", "年"),
+                                                      ("fr", "Prix\u00a0:", "150\u202f000\u00a0₫", "")])
+def test_chinese_japanese_french_pages_are_formatted_per_locale(site, lang, label, price, date):
+    soup = page(site, f"{PREFIXES[lang]}/products/tom-chua-hue/")
+    assert soup.html["lang"] == TAGS[lang]
+    assert soup.select_one(".price .label").text == label
+    assert soup.select_one(".price strong").text == price
+    assert date in soup.select_one(".certificate dl").text
+    assert soup.select_one("h1").text == front_matter(CONTENT / f"products/tom-chua-hue/index.{lang}.md")["title"]

@@ -32,6 +32,10 @@ def site(tmp_path_factory):
                 summary="Nước mắm nhĩ ủ chượp một năm.")
     cat.translation("products", "nuoc-mam", "en", title="Anchovy fish sauce", summary="Fish sauce aged a year.",
                     images=[{"file": "anh-1.jpg", "alt": "A bottle"}])
+    for lang, title, summary in [("ko", "멸치 피시소스", "1년 동안 숙성한 피시소스."),
+                                 ("zh", "凤尾鱼鱼露", "陈酿一年的鱼露。"),
+                                 ("ja", "カタクチイワシの魚醤", "一年熟成させた魚醤。")]:
+        cat.translation("products", "nuoc-mam", lang, title=title, summary=summary, body=summary)
     cat.product("dau-tram", title="Dầu tràm", producer="htx-ong", stars=3, score=60, group="III.3",
                 summary="Tinh dầu tràm gió nguyên chất.")
     cat.product("banh-khoai", title="Bánh khoai đặc sản", producer="co-so-b", stars=5, score=92, group="I.3",
@@ -79,9 +83,10 @@ def test_only_product_and_producer_pages_are_indexed_with_their_filters(site):
         assert not soup_of(output / listing).select("[data-pagefind-body]"), listing
     bundle = output / "pagefind"
     assert (bundle / "pagefind.js").is_file()
-    assert {p.name.split("_")[0] for p in bundle.glob("pagefind.*.pf_meta")} == {"pagefind.vi", "pagefind.en"}
-    assert len(list((bundle / "fragment").iterdir())) == 2 * (4 + 3)  # products + producers, two languages
-    assert re.search(r"Search: 14 pages indexed by Pagefind", site["stdout"])
+    languages = {"vi", "en", "ko", "zh-hans", "ja", "fr"}  # one index per <html lang>, lowercased by Pagefind
+    assert {p.name.split("_")[0] for p in bundle.glob("pagefind.*.pf_meta")} == {f"pagefind.{l}" for l in languages}
+    assert len(list((bundle / "fragment").iterdir())) == 6 * (4 + 3)  # products + producers, six languages
+    assert re.search(r"Search: 42 pages indexed by Pagefind", site["stdout"])
 
 
 def test_search_pages_exist_in_every_language_and_in_the_nav(site):
@@ -124,6 +129,21 @@ def test_english_queries_search_the_english_index(browser, site, query, expected
     page_visit, titles = search(browser, site["base"], "/en/search/", query)
     assert expected in titles, (query, titles)
     assert all("/en/" in a.get_attribute("href")
+               for a in page_visit.page.query_selector_all("[data-search-results] a.card-link"))
+    page_visit.close()
+
+
+@pytest.mark.parametrize("path, query, expected", [
+    ("/ko/search/", "피시소스", "멸치 피시소스"),
+    ("/zh/search/", "鱼露", "凤尾鱼鱼露"),  # Chinese has no spaces: Pagefind segments the words
+    ("/ja/search/", "魚醤", "カタクチイワシの魚醤"),
+    ("/ko/search/", "dau tram", "Dầu tràm"),  # untranslated: found in Vietnamese, without diacritics
+])
+def test_korean_chinese_japanese_queries_search_their_own_index(browser, site, path, query, expected):
+    page_visit, titles = search(browser, site["base"], path, query)
+    assert expected in titles, (query, titles)
+    prefix = path.split("/")[1]
+    assert all(a.get_attribute("href").startswith(f"/{prefix}/")
                for a in page_visit.page.query_selector_all("[data-search-results] a.card-link"))
     page_visit.close()
 

@@ -47,7 +47,7 @@ def test_each_warning_kind_and_strict(tmp_path):
     root = str(cat.root)
     assert has(f"{root}/products/nuoc-mam/index.md:{expires_line}: certificate.expires: warning:",
                f"expires on {soon}, in 30 days")
-    assert has(f"{root}/products/mam-ruoc/index.md: file: warning:", "has no translation (index.en.md)")
+    assert has(f"{root}/products/mam-ruoc/index.md: file: warning:", "has no translation (index.en.md, index.ko.md, index.zh.md, index.ja.md, index.fr.md)")
     assert has(f"{root}/producers/htx-trong/index.md: file: warning:", "has no products")
     assert has(f"{root}/products/mam-ruoc/index.md:", "images[1].file: warning: 'anh-1.jpg' is 800 pixels wide, "
                "less than the largest rendition (1600)")

@@ -21,13 +21,20 @@ def test_status_report(catalogue):
         "    missing: ao-dai, dau-tram",
         "  producers translated: 1/2",
         "    missing: ho-dung",
-    ]
+    ] + [line for lang in ("ko", "zh", "ja", "fr") for line in (
+        f"{lang}:",
+        f"  theme strings translated: {done}/{total}",
+        "  products translated: 0/3",
+        "    missing: ao-dai, dau-tram, nuoc-mam",
+        "  producers translated: 0/2",
+        "    missing: ho-dung, htx-a",
+    )]
 
 
 def test_a_language_without_a_theme_catalogue(catalogue, tmp_path):
     from catalogue_tools.context import read_settings
 
-    settings = dict(read_settings(), CATALOGUE_LANGUAGES=["vi", "en", "fr"])
+    settings = dict(read_settings(), CATALOGUE_LANGUAGES=["vi", "en", "de"])
     statuses = {s.code: s for s in translation_status(catalogue.root, settings)}
-    assert statuses["fr"].ui_missing_catalogue
-    assert statuses["fr"].bundles["products"] == ([], ["ao-dai", "dau-tram", "nuoc-mam"])
+    assert statuses["de"].ui_missing_catalogue
+    assert statuses["de"].bundles["products"] == ([], ["ao-dai", "dau-tram", "nuoc-mam"])

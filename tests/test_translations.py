@@ -10,6 +10,11 @@ from conftest import ROOT
 TRANSLATIONS = ROOT / "theme" / "translations"
 
 
+def placeholders(text: str) -> set:
+    import re
+    return set(re.findall(r"%\(\w+\)s|\{\w+\}", text))
+
+
 def template_messages() -> set:
     method_map = [("**.html", "jinja2")]
     options = {"**.html": {"extensions": "jinja2.ext.i18n", "trim_blocks": "True", "lstrip_blocks": "True"}}
@@ -22,6 +27,15 @@ def template_messages() -> set:
 
 def test_templates_have_translatable_strings():
     assert {"Products", "OCOP %(n)s-star", "Not yet translated"} <= template_messages()
+
+
+def test_every_site_language_but_english_has_a_catalogue():
+    from catalogue_tools.context import languages_of, read_settings
+
+    codes = [lang.code for lang in languages_of(read_settings())]
+    assert codes == ["vi", "en", "ko", "zh", "ja", "fr"]
+    for code in codes:
+        assert code == "en" or (TRANSLATIONS / code / "LC_MESSAGES" / "messages.po").is_file(), code
 
 
 def test_every_template_string_is_translated_in_every_catalogue():
@@ -38,5 +52,7 @@ def test_every_template_string_is_translated_in_every_catalogue():
             key = message.id if isinstance(message.id, str) else message.id[0]
             strings = message.string if isinstance(message.string, tuple) else (message.string,)
             translated[key] = all(strings) and not message.fuzzy
+            for text in filter(None, strings):  # placeholders kept: %(n)s, {n}
+                assert placeholders(key) == placeholders(text), (po_path.parent.parent.name, key, text)
         missing = sorted(m for m in messages if not translated.get(m))
         assert not missing, f"{po_path.relative_to(ROOT)}: untranslated: {missing}"

@@ -184,7 +184,7 @@ class CatalogueGenerator(Generator):
         for route in self.routes:
             if route.redirect:
                 continue
-            alternates = [(lang.code, siteurl + route.path(lang)) for lang in self.languages]
+            alternates = [(lang.tag, siteurl + route.path(lang)) for lang in self.languages]
             for lang in self.languages:
                 entries.append((siteurl + route.path(lang), alternates))
         xml = self.env.get_template("sitemap.xml").render(entries=entries, default=self.languages[0].code)

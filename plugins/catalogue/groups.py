@@ -1,7 +1,7 @@
 """OCOP product groups of Decision 148/QĐ-TTg (six groups, sub-groups and branches).
 
 The official list ships with the plugin (`data/ocop-product-groups.yaml`, Vietnamese and English
-names). Codes look like `I.4.a`; their URL form is lowercase with dashes (`i-4-a`).
+names; `data/ocop-product-groups-translations.yaml` adds the other site languages' names). Codes look like `I.4.a`; their URL form is lowercase with dashes (`i-4-a`).
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from pathlib import Path
 import yaml
 
 DATA_FILE = Path(__file__).parent / "data" / "ocop-product-groups.yaml"
+# Names in the site's other languages (descriptive translations, kept apart from the official list).
+TRANSLATIONS_FILE = Path(__file__).parent / "data" / "ocop-product-groups-translations.yaml"
 
 
 @dataclass(eq=False)
@@ -48,10 +50,14 @@ def load_groups() -> dict[str, Group]:
     """All groups by code, in the order of the decision."""
     with DATA_FILE.open(encoding="utf-8") as handle:
         tree = yaml.safe_load(handle)
+    with TRANSLATIONS_FILE.open(encoding="utf-8") as handle:
+        translated = yaml.safe_load(handle)
     groups: dict[str, Group] = {}
 
     def add(code, node, parent):
-        group = Group(code, {k: v for k, v in node.items() if k != "sub"}, parent)
+        names = {k: v for k, v in node.items() if k != "sub"}
+        names.update(translated.get(code, {}))
+        group = Group(code, names, parent)
         groups[code] = group
         if parent:
             parent.children.append(group)

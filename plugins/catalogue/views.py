@@ -122,6 +122,10 @@ class Site:
         """The name of language `code` in the page's language: "tiếng Việt", "Vietnamese"."""
         return next(l for l in self.languages if l.code == code).locale.get_display_name(self.lang.locale)
 
+    def tag(self, code: str) -> str:
+        """The BCP 47 tag of language `code` for `lang` attributes ("zh" → "zh-Hans")."""
+        return next((l.tag for l in self.languages if l.code == code), code)
+
     def date(self, value, format: str = "long") -> str:
         return format_date(value, self.lang.locale, format) if value else ""
 
@@ -364,6 +368,9 @@ class GroupView:
         self.site = site
         self.code = group.code
         self.name = group.name(site.lang.code)
+        # the official list names groups in Vietnamese and English; other languages show the English name
+        self.text_lang = site.lang.code if site.lang.code in group.names else "en"
+        self.foreign = self.text_lang != site.lang.code
 
     @property
     def url(self) -> str:

@@ -35,6 +35,11 @@ DEFAULT_WORDS = {
     },
 }
 
+# A language whose code (URL folder, file names `index.<code>.md`, .po folder) is not the tag browsers need:
+# `zh` is Chinese in Simplified characters, `<html lang="zh-Hans">`, so that browsers and screen readers
+# pick Simplified glyphs and voices; its Babel locale says which script and country's conventions to use.
+LANGUAGE_TAGS = {"zh": ("zh-Hans", "zh_Hans_CN")}
+
 # Page kinds that list one thing of a collection, and the word of the collection they live under.
 _ITEM_KINDS = {"product", "producer", "region", "stars", "group"}
 # Listing kinds: the collection page itself (`/san-pham/`).
@@ -48,12 +53,17 @@ class LanguageError(ValueError):
 
 @dataclass(frozen=True)
 class Language:
-    code: str
+    code: str  # as staff write it: CATALOGUE_LANGUAGES, `index.<code>.md`, the URL folder `/<code>/`
     name: str  # the language's own name for itself: "Tiếng Việt", "English"
     prefix: str  # "" for the default language, "/en" for the others
     words: dict = field(hash=False)
     locale: Locale = field(hash=False, compare=False)
     is_default: bool = False
+    tag: str = ""  # BCP 47 tag of `<html lang>`, `lang` and `hreflang` attributes ("zh-Hans"); the code if ""
+
+    def __post_init__(self):
+        if not self.tag:
+            object.__setattr__(self, "tag", self.code)
 
     def path(self, kind: str, key: str | int | None = None, page: int = 1) -> str:
         """Site path (always ending in "/") of a page: path("product", "me-xung") → "/san-pham/me-xung/"."""
@@ -81,8 +91,10 @@ def configure_languages(codes, url_words=None) -> list[Language]:
         raise LanguageError("CATALOGUE_LANGUAGES is empty: name at least one language, e.g. ['vi']")
     languages = []
     for index, code in enumerate(codes):
+        tag, locale_name = LANGUAGE_TAGS.get(code, (code, code))
         try:
-            locale = Locale.parse(code)
+            own_name = Locale.parse(code)
+            locale = Locale.parse(locale_name)
         except (UnknownLocaleError, ValueError) as exc:
             raise LanguageError(f"CATALOGUE_LANGUAGES: unknown language code {code!r} ({exc})") from None
         words = dict(ENGLISH_WORDS)
@@ -91,7 +103,7 @@ def configure_languages(codes, url_words=None) -> list[Language]:
         unknown = set(words) - set(ENGLISH_WORDS)
         if unknown:
             raise LanguageError(f"CATALOGUE_URL_WORDS[{code!r}]: unknown page kinds {sorted(unknown)}")
-        name = locale.get_display_name(locale) or code
+        name = own_name.get_display_name(own_name) or code
         languages.append(
             Language(
                 code=code,
@@ -100,6 +112,7 @@ def configure_languages(codes, url_words=None) -> list[Language]:
                 words=words,
                 locale=locale,
                 is_default=index == 0,
+                tag=tag,
             )
         )
     return languages

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import math
+import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,6 +19,16 @@ from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 232, 64
 FONT = Path(__file__).parent / "fonts" / "DejaVuSans-Bold.ttf"  # Vietnamese glyphs for the PNG files
+# Korean, Chinese and Japanese labels ("OCOP 4성", "OCOP 4 星", "OCOP 4 つ星") need a CJK font in the PNG files:
+# the system's Noto Sans CJK (Debian fonts-noto-cjk; CATALOGUE_CJK_FONT names another file). Without one,
+# the PNG says "OCOP 4★" instead of drawing empty boxes; SVG badges use the visitor's own fonts.
+CJK_FONTS = [os.environ.get("CATALOGUE_CJK_FONT", ""), "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+             "/usr/share/fonts/noto-cjk/NotoSansCJK-Bold.ttc", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"]
+# faces of a Noto Sans CJK collection: Han characters are drawn the way each language writes them
+CJK_FACE = {"ja": 0, "ko": 1, "zh": 2}
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff]")
+_CJK = re.compile("[\u1100-\u11ff\u2e80-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
 
 PALETTES = {
     "certified": {"background": "#fff8e6", "border": "#b7791f", "seal": "#7a1f2b", "seal_text": "#ffffff",
@@ -52,10 +64,27 @@ def _stars(stars: int):
 LABEL_X, LABEL_ROOM = 70, WIDTH - 70 - 10
 
 
+@lru_cache(maxsize=1)
+def _cjk_font_file() -> str | None:
+    return next((path for path in CJK_FONTS if path and Path(path).is_file()), None)
+
+
+def _face(text: str) -> tuple[str, int] | None:
+    """The font file and face that draw `text`: DejaVu, or a CJK face (None: no CJK font on this machine)."""
+    if not _CJK.search(text):
+        return str(FONT), 0
+    path = _cjk_font_file()
+    if path is None:
+        return None
+    lang = "ko" if _HANGUL.search(text) else "ja" if _KANA.search(text) else "zh"
+    return path, CJK_FACE[lang] if path.endswith(".ttc") else 0
+
+
 def _label_size(text: str) -> int:
     """The largest font size (15 → 10 px) at which the label fits beside the seal."""
+    face = _face(text) or (str(FONT), 0)
     for size in range(15, 9, -1):
-        if _font(size).getlength(text) <= LABEL_ROOM:
+        if _font(size, face).getlength(text) <= LABEL_ROOM:
             return size
     return 10
 
@@ -87,9 +116,9 @@ def badge_svg(stars: int, state: str, label: str, note: str = "", standalone: bo
     return Markup(svg)
 
 
-@lru_cache(maxsize=32)
-def _font(size: int):
-    return ImageFont.truetype(str(FONT), size)
+@lru_cache(maxsize=64)
+def _font(size: int, face: tuple[str, int] = (str(FONT), 0)):
+    return ImageFont.truetype(face[0], size, index=face[1])
 
 
 @lru_cache(maxsize=256)
@@ -97,6 +126,9 @@ def badge_png(stars: int, state: str, label: str, note: str = "", scale: int = 2
     """The same badge as a PNG, drawn with Pillow at `scale` × for sharp display on phones."""
     colours = PALETTES[state]
     text = f"{label} · {note}" if note else label
+    face = _face(text)
+    if face is None:  # no CJK font here: a label every font can draw, rather than empty boxes
+        text, face = f"OCOP {stars}★", (str(FONT), 0)
     image = Image.new("RGBA", (WIDTH * scale, HEIGHT * scale), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
     s = scale
@@ -106,9 +138,9 @@ def badge_png(stars: int, state: str, label: str, note: str = "", scale: int = 2
     draw.text((34 * s, 32 * s), "OCOP", font=_font(13 * s), fill=colours["seal_text"], anchor="mm")
     for points, on in _stars(stars):
         draw.polygon([(x * s, y * s) for x, y in points], fill=colours["star"] if on else colours["star_off"])
-    font = _font(_label_size(text) * s)
+    font = _font(_label_size(text) * s, face)
     while font.getlength(text) > LABEL_ROOM * s and font.size > 8 * s:
-        font = _font(font.size - 1)
+        font = _font(font.size - 1, face)
     draw.text((LABEL_X * s, 53 * s), text, font=font, fill=colours["text"], anchor="ls")
     buffer = io.BytesIO()
     image.save(buffer, "PNG")

@@ -27,7 +27,7 @@ def write_feed(site, output: Path, title: str, description: str) -> None:
     products = sorted((p for p in site.catalogue.products if p.listed), key=lambda p: (p.listed, p.slug),
                       reverse=True)[:FEED_SIZE]
     home = site.public(site.url("home"))
-    feed = _StableAtomFeed(title=title, link=home, description=description, language=site.lang.code,
+    feed = _StableAtomFeed(title=title, link=home, description=description, language=site.lang.tag,
                            feed_url=home + FEED_NAME, today=site.catalogue.today)
     for product in products:
         view = site.product(product)

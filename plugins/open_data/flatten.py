@@ -1,0 +1,85 @@
+"""The CSV form of an open-data record: one row per product, nested fields flattened into named columns.
+
+Lists are joined with "; " (the JSON keeps them as lists). A text cell that a spreadsheet would run as a
+formula (starting with =, +, -, @, a tab or a carriage return) gets a leading apostrophe ("CSV injection");
+the JSON export is never altered, so it is the exact source. Column names: docs/open-data.md.
+"""
+
+from __future__ import annotations
+
+LIST_SEPARATOR = "; "
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# The CSV header, in order (csv.DictWriter refuses a row with a key not listed here).
+COLUMNS = [
+    "slug", "url", "permanent_url", "lang", "translated", "name", "summary", "stars", "score", "status",
+    "certified", "expired", "certificate_decision", "certificate_issued_by", "certificate_date",
+    "certificate_expires", "group_code", "group_name", "group_lineage", "region_id", "region_name",
+    "price_from", "price_to", "price_currency", "price_unit", "producer_slug", "producer_name",
+    "producer_kind", "producer_url", "producer_phone", "producer_email", "producer_website",
+    "producer_address", "photo_jpeg", "photo_webp", "tags", "listed",
+]
+
+
+def _join(values) -> str:
+    return LIST_SEPARATOR.join(str(v) for v in values)
+
+
+def _flat(record: dict) -> dict:
+    cert = record["certificate"] or {}
+    price = record["price"] or {}
+    producer = record["producer"]
+    return {
+        "slug": record["slug"],
+        "url": record["url"],
+        "permanent_url": record["permanent_url"],
+        "lang": record["lang"],
+        "translated": record["translated"],
+        "name": record["name"],
+        "summary": record["summary"],
+        "stars": record["stars"],
+        "score": record["score"],
+        "status": record["status"],
+        "certified": record["certified"],
+        "expired": record["expired"],
+        "certificate_decision": cert.get("decision"),
+        "certificate_issued_by": cert.get("issued_by"),
+        "certificate_date": cert.get("date"),
+        "certificate_expires": cert.get("expires"),
+        "group_code": record["group"]["code"],
+        "group_name": record["group"]["name"],
+        "group_lineage": _join(f"{g['code']} {g['name']}" for g in record["group"]["lineage"]),
+        "region_id": record["region"]["id"],
+        "region_name": record["region"]["name"],
+        "price_from": price.get("from"),
+        "price_to": price.get("to"),
+        "price_currency": price.get("currency"),
+        "price_unit": price.get("unit"),
+        "producer_slug": producer["slug"],
+        "producer_name": producer["name"],
+        "producer_kind": producer["kind"],
+        "producer_url": producer["url"],
+        "producer_phone": producer["phone"],
+        "producer_email": producer["email"],
+        "producer_website": producer["website"],
+        "producer_address": producer["address"],
+        "photo_jpeg": _join(p["jpeg"] for p in record["photos"]),
+        "photo_webp": _join(url for p in record["photos"] for url in p["webp"]),
+        "tags": _join(record["tags"]),
+        "listed": record["listed"],
+    }
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_row(record: dict) -> dict:
+    return {column: _cell(value) for column, value in _flat(record).items()}
+
+
