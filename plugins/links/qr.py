@@ -38,9 +38,13 @@ def write_qr(url: str, folder: Path, cache: Path | None = None) -> None:
             shutil.copyfile(entry / name, folder / name)
 
 
+def qr_code(url: str) -> segno.QRCode:
+    """The code of `url` as printed everywhere. Error correction M: it survives a scratched or creased label."""
+    return segno.make(url, error="m", micro=False)
+
+
 def _make_qr(url: str, folder: Path) -> None:
-    """Error correction M: the code survives a scratched or creased label."""
-    code = segno.make(url, error="m", micro=False)
+    code = qr_code(url)
     folder.mkdir(parents=True, exist_ok=True)
     code.save(folder / "qr.svg", scale=4, border=4, title=url, svgclass="qr-code")
     # segno's own PNG writer is pure Python (12 ms a code); Pillow scales the module matrix in C
