@@ -5,11 +5,14 @@ STAMP := $(VENV)/.installed
 # The browser tests drive Debian's Chromium (Playwright uses it; it downloads no browser of its own).
 CHROMIUM := /usr/bin/chromium
 BROWSER_PACKAGES := chromium fonts-dejavu-core
+# The PDF catalogue (WeasyPrint) needs Pango; Chinese, Japanese and Korean PDFs need Noto Sans CJK.
+CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+PRINT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
 # The quality gates' own checkers from the npm registry, pinned in package-lock.json: vnu.jar (needs Java)
 # and axe-core.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: build test venv browser checkers clean
+.PHONY: build test venv browser print checkers clean
 
 venv: $(STAMP)
 
@@ -27,6 +30,15 @@ $(CHROMIUM):
 		echo "The browser tests need Debian's chromium: sudo apt-get install $(BROWSER_PACKAGES)"; exit 1; \
 	fi
 
+print: $(CJK_FONT)
+
+$(CJK_FONT):
+	@if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(PRINT_PACKAGES); \
+	else \
+		echo "The PDF catalogue needs Pango and the CJK fonts: sudo apt-get install $(PRINT_PACKAGES)"; exit 1; \
+	fi
+
 checkers: $(NODE_STAMP)
 
 $(NODE_STAMP): package.json package-lock.json
@@ -39,7 +51,7 @@ $(NODE_STAMP): package.json package-lock.json
 build: $(STAMP)
 	$(VENV)/bin/invoke build
 
-test: $(STAMP) $(CHROMIUM) $(NODE_STAMP)
+test: $(STAMP) $(CHROMIUM) $(CJK_FONT) $(NODE_STAMP)
 	$(VENV)/bin/invoke test
 
 clean:
