@@ -44,7 +44,8 @@ THEME_STATIC_DIR = "theme"
 THEME_STATIC_PATHS = ["static"]
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["catalogue", "images", "links", "maps", "security_headers", "search", "atomic_output"]  # atomic_output last: it swaps the finished site in
+PLUGINS = ["catalogue", "images", "links", "maps", "print_catalogue", "security_headers", "search",
+           "atomic_output"]  # atomic_output last: it swaps the finished site in
 
 # The catalogue generator writes every page; Pelican's own blog machinery is switched off.
 ARTICLE_PATHS = []
