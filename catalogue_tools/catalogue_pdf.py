@@ -44,13 +44,13 @@ def print_catalogues(content="content", langs: str = "", region: str = "", min_s
     """One PDF per chosen language (`langs`: "vi,en"; empty: every language of the site)."""
     loaded = load_for_print(content, settings)
     languages = _languages(loaded, langs)
-    if output and len(languages) > 1:
-        raise StaffError("--output: names one file, but the site has several languages; add --lang, e.g. "
-                         f"--lang {languages[0].code}")
     try:
         selection = select(loaded.catalogue, region or None, min_stars or None, group or None)
     except SelectionError as exc:
         raise StaffError(str(exc)) from None
+    if output and len(languages) > 1:
+        raise StaffError("--output: names one file, but the site has several languages; add --lang, e.g. "
+                         f"--lang {languages[0].code}")
     theme, renderer = PrintTheme(_theme(loaded.settings)), MarkdownRenderer()
     printed = []
     for lang in languages:
