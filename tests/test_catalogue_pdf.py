@@ -90,14 +90,11 @@ def test_every_product_name_with_its_diacritics_and_the_contents_page_numbers(vi
 
 
 def test_fonts_are_embedded(vietnamese_pdf):
-    fonts = set()
     for page in PdfReader(vietnamese_pdf).pages:
         for font in page["/Resources"]["/Font"].values():
-            descendant = font.get_object()["/DescendantFonts"][0].get_object()
-            descriptor = descendant["/FontDescriptor"].get_object()
+            descriptor = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
             assert "/FontFile2" in descriptor or "/FontFile3" in descriptor  # embedded, not referenced
-            fonts.add(str(descriptor["/FontName"]).split("+")[-1])
-    assert {"Noto-Sans", "Noto-Sans-Bold", "DejaVu-Sans-Bold"} <= fonts
+    assert {"Noto-Sans", "Noto-Sans-Bold", "DejaVu-Sans-Bold"} <= embedded_fonts(vietnamese_pdf)
 
 
 def test_qr_codes_scan_to_the_permanent_product_urls(vietnamese_pdf):
@@ -164,3 +161,31 @@ def test_site_links_and_publishes_the_pdfs_it_is_given(catalogue, tmp_path):
     assert (tmp_path / "out/danh-muc/ocop-hue-vi.pdf").stat().st_size > 1_500_000
     assert "ocop-hue-en.pdf" not in (tmp_path / "out/en/index.html").read_text(encoding="utf-8")  # none printed
 
+
+
+def embedded_fonts(path: Path) -> set[str]:
+    names = set()
+    for page in PdfReader(path).pages:
+        for font in page["/Resources"]["/Font"].values():
+            descriptor = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            names.add(str(descriptor["/FontName"]).split("+")[-1])
+    return names
+
+
+def test_a_cjk_language_needs_only_its_settings_and_prints_with_noto_sans_cjk(print_catalogue, tmp_path):
+    from catalogue_tools.catalogue_pdf import print_catalogues
+    from catalogue_tools.context import read_settings
+
+    settings = read_settings()
+    settings["CATALOGUE_LANGUAGES"] = ["vi", "en", "ja"]  # no Japanese theme catalogue: theme texts in English
+    translation = print_catalogue.translation("products", "nuoc-mam", "ja", title="タンミーの魚醤", summary="魚醤。",
+                                              images=[{"file": "anh-1.jpg", "alt": "瓶"}])
+    try:
+        [printed] = print_catalogues(print_catalogue.root, "ja", output=str(tmp_path / "ja.pdf"), settings=settings)
+    finally:
+        translation.unlink()
+    text = "\n".join(pdf_text(printed.path))
+    assert "タンミーの魚醤" in text and "Mè xửng dẻo Đông Ba" in text
+    assert f"{SITE}/ja/products/nuoc-mam/" in "".join(text.split())
+    fonts = embedded_fonts(printed.path)
+    assert "Noto-Sans-CJK-JP" in fonts, fonts  # no tofu: the Japanese glyphs come from Noto Sans CJK
