@@ -12,6 +12,13 @@ PRINT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
 # and axe-core.
 NODE_STAMP := node_modules/.installed
 
+# $(call apt_install,PACKAGES,WHY): Debian packages with apt-get as root; otherwise say what to install.
+apt_install = if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(1); \
+	else \
+		echo "$(2): sudo apt-get install $(1)"; exit 1; \
+	fi
+
 .PHONY: build test venv browser print checkers clean
 
 venv: $(STAMP)
@@ -24,20 +31,12 @@ $(STAMP): requirements.txt
 browser: $(CHROMIUM)
 
 $(CHROMIUM):
-	@if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(BROWSER_PACKAGES); \
-	else \
-		echo "The browser tests need Debian's chromium: sudo apt-get install $(BROWSER_PACKAGES)"; exit 1; \
-	fi
+	@$(call apt_install,$(BROWSER_PACKAGES),The browser tests need Debian's chromium)
 
 print: $(CJK_FONT)
 
 $(CJK_FONT):
-	@if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(PRINT_PACKAGES); \
-	else \
-		echo "The PDF catalogue needs Pango and the CJK fonts: sudo apt-get install $(PRINT_PACKAGES)"; exit 1; \
-	fi
+	@$(call apt_install,$(PRINT_PACKAGES),The PDF catalogue needs Pango and the CJK fonts)
 
 checkers: $(NODE_STAMP)
 
