@@ -5,7 +5,7 @@ Printing takes a few seconds per language, so a site build does not print: `invo
 PDFs on demand, and `invoke publish` prints the whole catalogue of every language first, then builds the
 site with `PRINT_CATALOGUE_FOLDER` naming those files. This plugin, in the build, only publishes the PDFs
 found there (`/danh-muc/ocop-hue-vi.pdf`, `/en/catalogue/ocop-hue-en.pdf`) and gives the templates
-`print_catalogue(site)`: the link and the file size of the language's PDF, or None.
+`pdf_link(site)`: the link and the file size of the language's PDF, or None.
 
 Modules: selection.py (region / stars / group options), document.py (what the templates show),
 pdf.py (templates → HTML → PDF).
@@ -41,7 +41,7 @@ def _folder(settings) -> Path | None:
     return Path(value) if value else None
 
 
-def print_catalogue(site) -> dict | None:
+def pdf_link(site) -> dict | None:
     """The link to the PDF of `site`'s language with its size ("1,4 MB"), when this build publishes one."""
     folder = _folder(site.settings)
     if folder is None:
@@ -56,7 +56,7 @@ def print_catalogue(site) -> dict | None:
 
 def add_template_globals(generator) -> None:
     if isinstance(generator, CatalogueGenerator):
-        generator.env.globals.update(print_catalogue=print_catalogue)
+        generator.env.globals.update(pdf_link=pdf_link)
 
 
 def publish_pdfs(generator, output, sites) -> None:

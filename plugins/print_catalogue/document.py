@@ -25,13 +25,13 @@ PRINT_DPI = 300
 PRINTABLE_TYPES = ("image/jpeg", "image/png")
 
 
-def print_photo(photo, width_mm: float = PHOTO_WIDTH_MM, dpi: int = PRINT_DPI) -> Path:
-    """The file to print for `photo`: the smallest JPEG (PNG) rendition sharp at `dpi` when printed
-    `width_mm` wide, else the widest one; the original when the catalogue has no renditions."""
+def print_photo(photo, width_mm: float | None = None, dpi: int | None = None) -> Path:
+    """The file to print for `photo`: the smallest JPEG (PNG) rendition sharp at `dpi` (PRINT_DPI) when
+    printed `width_mm` (PHOTO_WIDTH_MM) wide, else the widest one; the original without renditions."""
     renditions = sorted((r for r in photo.renditions if r.mime in PRINTABLE_TYPES), key=lambda r: r.width)
     if not renditions:
         return photo.source
-    needed = width_mm / 25.4 * dpi
+    needed = (width_mm or PHOTO_WIDTH_MM) / 25.4 * (dpi or PRINT_DPI)
     return next((r.path for r in renditions if r.width >= needed), renditions[-1].path)
 
 
@@ -112,12 +112,10 @@ class PrintCatalogue:
     @cached_property
     def producers(self) -> list[IndexEntry]:
         """Producers of the printed products in Vietnamese alphabetical order, each with its cards."""
-        cards_of: dict[int, list[Card]] = {}
+        cards_of: dict = {}  # producer → its printed cards, in card order
         for card in self.cards:
-            cards_of.setdefault(id(card.product.product.producer), []).append(card)
-        producers = {id(c.product.product.producer): c.product.product.producer for c in self.cards}
-        return [IndexEntry(view, cards_of[id(view.producer)])
-                for view in self.site.producers(producers.values())]
+            cards_of.setdefault(card.product.product.producer, []).append(card)
+        return [IndexEntry(view, cards_of[view.producer]) for view in self.site.producers(cards_of)]
 
     @property
     def edition_date(self) -> str:
