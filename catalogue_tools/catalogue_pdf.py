@@ -20,7 +20,7 @@ from print_catalogue.pdf import PrintedFile, PrintTheme
 from print_catalogue.selection import SelectionError, select
 
 from . import StaffError
-from .context import LoadedCatalogue, load_catalogue
+from .context import LoadedCatalogue, languages_of, load_catalogue, read_settings
 
 
 def load_for_print(content="content", settings: dict | None = None) -> LoadedCatalogue:
@@ -42,33 +42,34 @@ def load_for_print(content="content", settings: dict | None = None) -> LoadedCat
 def print_catalogues(content="content", langs: str = "", region: str = "", min_stars: str = "", group: str = "",
                      output: str = "", settings: dict | None = None) -> list[PrintedFile]:
     """One PDF per chosen language (`langs`: "vi,en"; empty: every language of the site)."""
+    settings = settings if settings is not None else read_settings()
+    codes = _language_codes(languages_of(settings), langs)  # wrong options are told before any work
+    if output and len(codes) > 1:
+        raise StaffError("--output: names one file, but the site has several languages; add --lang, e.g. "
+                         f"--lang {codes[0]}")
     loaded = load_for_print(content, settings)
-    languages = _languages(loaded, langs)
     try:
         selection = select(loaded.catalogue, region or None, min_stars or None, group or None)
     except SelectionError as exc:
         raise StaffError(str(exc)) from None
-    if output and len(languages) > 1:
-        raise StaffError("--output: names one file, but the site has several languages; add --lang, e.g. "
-                         f"--lang {languages[0].code}")
-    theme, renderer = PrintTheme(_theme(loaded.settings)), MarkdownRenderer()
-    printed = []
-    for lang in languages:
-        target = Path(output) if output else \
-            Path("pdf") / f"{file_stem(loaded.settings)}-{lang.code}{selection.file_suffix}.pdf"
-        printed.append(theme.write_pdf(_document(loaded, lang, selection, renderer), target))
-    return printed
+    languages = [next(lang for lang in loaded.languages if lang.code == code) for code in codes]
+    stem = file_stem(loaded.settings)
+    return _print(loaded, languages, selection, lambda lang: Path(output) if output else
+                  Path("pdf") / f"{stem}-{lang.code}{selection.file_suffix}.pdf")
 
 
 def print_site_catalogues(content, settings: dict, folder: Path) -> list[PrintedFile]:
     """The whole catalogue in every language, laid out as in the site (`danh-muc/ocop-hue-vi.pdf`,
     `en/catalogue/ocop-hue-en.pdf`) below `folder`, for the site build to publish and link."""
     loaded = load_for_print(content, settings)
-    selection = select(loaded.catalogue)
+    stem = file_stem(loaded.settings)
+    return _print(loaded, loaded.languages, select(loaded.catalogue),
+                  lambda lang: Path(folder) / site_file(lang, stem).lstrip("/"))
+
+
+def _print(loaded: LoadedCatalogue, languages, selection, target_of) -> list[PrintedFile]:
     theme, renderer = PrintTheme(_theme(loaded.settings)), MarkdownRenderer()
-    return [theme.write_pdf(_document(loaded, lang, selection, renderer),
-                            Path(folder) / site_file(lang, file_stem(loaded.settings)).lstrip("/"))
-            for lang in loaded.languages]
+    return [theme.write_pdf(_document(loaded, lang, selection, renderer), target_of(lang)) for lang in languages]
 
 
 def _document(loaded: LoadedCatalogue, lang, selection, renderer) -> PrintCatalogue:
@@ -76,16 +77,15 @@ def _document(loaded: LoadedCatalogue, lang, selection, renderer) -> PrintCatalo
     return PrintCatalogue(site, selection, loaded.today, loaded.settings.get("SITENAME", ""))
 
 
-def _languages(loaded: LoadedCatalogue, langs: str) -> list:
-    if not langs:
-        return loaded.languages
-    by_code = {lang.code: lang for lang in loaded.languages}
-    wanted = [code.strip() for code in langs.split(",") if code.strip()]
-    unknown = [code for code in wanted if code not in by_code]
+def _language_codes(languages, langs: str) -> list[str]:
+    """The codes of `--lang` ("vi,en"), checked against the site's languages; all of them when empty."""
+    known = [lang.code for lang in languages]
+    wanted = [code.strip() for code in langs.split(",") if code.strip()] or known
+    unknown = [code for code in wanted if code not in known]
     if unknown:
         raise StaffError(f"--lang: {', '.join(unknown)} is not a language of the site; use one of "
-                         f"{', '.join(by_code)} (CATALOGUE_LANGUAGES in pelicanconf.py)")
-    return [by_code[code] for code in wanted]
+                         f"{', '.join(known)} (CATALOGUE_LANGUAGES in pelicanconf.py)")
+    return wanted
 
 
 def _theme(settings: dict) -> Path:
