@@ -131,11 +131,11 @@ def test_filters_print_only_the_matching_products(print_catalogue, tmp_path, opt
 
 
 @pytest.mark.parametrize("options, message", [
-    (["--region", "hanoi"], "--region: 'hanoi' is not a region of the catalogue"),
-    (["--group", "IX.9"], "--group: 'IX.9' is not an OCOP product group code"),
-    (["--min-stars", "7"], "--min-stars: '7' is not a star level; use a whole number from 1 to 5"),
+    (["--lang", "vi", "--region", "hanoi"], "--region: 'hanoi' is not a region of the catalogue"),
+    (["--lang", "vi", "--group", "IX.9"], "--group: 'IX.9' is not an OCOP product group code"),
+    (["--lang", "vi", "--min-stars", "7"], "--min-stars: '7' is not a star level; use a whole number from 1 to 5"),
     (["--lang", "xx"], "--lang: xx is not a language of the site; use one of vi, en"),
-    (["--region", "a-luoi-1"], "no product matches --region a-luoi-1: nothing to print"),
+    (["--lang", "vi", "--region", "a-luoi-1"], "no product matches --region a-luoi-1: nothing to print"),
 ])
 def test_bad_options_are_one_clear_line(print_catalogue, tmp_path, options, message):
     output = tmp_path / "never.pdf"
