@@ -70,6 +70,8 @@ def test_pages_cover_contents_two_cards_a_page_and_the_index(vietnamese_pdf):
     assert "Toàn bộ sản phẩm của danh mục" in pages[0] and "Ấn bản ngày" in pages[0]
     assert "Mục lục" in pages[1] and "Danh sách cơ sở sản xuất" in pages[-1]
     assert pages[2].rstrip().endswith("3 / 7")  # page numbers in the footer
+    catalog = PdfReader(vietnamese_pdf).trailer["/Root"]
+    assert "/StructTreeRoot" in catalog and catalog["/Lang"] == "vi"  # tagged, in its language
 
 
 def test_every_product_name_with_its_diacritics_and_the_contents_page_numbers(vietnamese_pdf):

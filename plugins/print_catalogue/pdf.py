@@ -60,5 +60,5 @@ class PrintTheme:
         rendered = HTML(string=self.html(document), base_url=str(self.assets) + "/").render()
         target = Path(target)
         target.parent.mkdir(parents=True, exist_ok=True)
-        rendered.write_pdf(target)
+        rendered.write_pdf(target, pdf_tags=True)  # tagged: screen readers and reflow read it in order
         return PrintedFile(target, len(rendered.pages), target.stat().st_size)
