@@ -191,3 +191,12 @@ def test_a_cjk_language_needs_only_its_settings_and_prints_with_noto_sans_cjk(pr
     assert f"{SITE}/ja/products/nuoc-mam/" in "".join(text.split())
     fonts = embedded_fonts(printed.path)
     assert "Noto-Sans-CJK-JP" in fonts, fonts  # no tofu: the Japanese glyphs come from Noto Sans CJK
+
+
+def test_content_errors_print_nothing(catalogue, tmp_path):
+    catalogue.product("dau-tram", producer="ho-dung", group="III.3", stars=9)
+    output = tmp_path / "never.pdf"
+    result = make_pdf(catalogue, output, "--lang", "vi")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "stars: must be from 1 to 5, got 9" in result.stderr and "no PDF was made" in result.stderr
+    assert not output.exists()
