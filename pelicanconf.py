@@ -23,6 +23,8 @@ CATALOGUE_URL_WORDS = {}  # e.g. {"fr": {"product": "produits"}}
 CATALOGUE_PER_PAGE = 24  # products or producers per listing page
 CATALOGUE_MAX_MEGAPIXELS = 50  # photos larger than this are refused
 CATALOGUE_MAX_MEGABYTES = 40
+CATALOGUE_RENDER_WORKERS = None  # processes that render pages; None: one per core
+CATALOGUE_PARALLEL_FROM = 1500  # render in parallel only from this many pages (forking has a cost)
 CATALOGUE_TODAY = None  # None: certificates expire relative to the build date; or "YYYY-MM-DD"
 
 # Photos (plugin `images`): renditions in these widths (never upscaled), WebP + JPEG (PNG when the photo

@@ -151,3 +151,10 @@ def run_invoke(*args: str, env: dict | None = None, timeout: int = 300) -> subpr
     full_env = dict(os.environ, COLUMNS="200", NO_COLOR="1", TERM="dumb", CI="1", **(env or {}))
     return subprocess.run([INVOKE, *args], cwd=ROOT, capture_output=True, text=True, env=full_env,
                           timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that opens a browser is marked `browser` (deselect with `-m "not browser"`)."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

@@ -258,3 +258,35 @@ def test_raw_html_in_bodies_is_sanitised_and_text_stays_text(catalogue, tmp_path
     assert "</script>" not in ld and json.loads(ld)["name"].startswith("Nước mắm </script>")
     csp = page.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
     assert "script-src 'self'" in csp and "object-src 'none'" in csp
+
+
+def test_a_rebuild_is_byte_identical_and_unchanged_files_keep_their_time(catalogue, tmp_path):
+    import os
+
+    out = tmp_path / "out"
+    cache = f'CATALOGUE_CACHE_PATH="{tmp_path / "cache"}"'
+    assert run_build(catalogue.root, out, "-e", cache).returncode == 0
+    first = tree_digest(out)
+    past = 1_600_000_000  # pretend the first build was long ago
+    for path in out.rglob("*"):
+        if path.is_file():
+            os.utime(path, (past, past))
+    catalogue.product("dau-tram", title="Dầu tràm gió", producer="ho-dung", group="III.3", stars=3, score=60)
+    assert run_build(catalogue.root, out, "-e", cache).returncode == 0
+    second = tree_digest(out)
+    changed = {path for path in second if second[path] != first.get(path)}
+    assert "san-pham/dau-tram/index.html" in changed and "san-pham/nuoc-mam/index.html" not in changed  # another producer
+    for path in second:
+        kept = (out / path).stat().st_mtime == past
+        assert kept == (path not in changed), path
+
+
+def test_pages_rendered_by_worker_processes_are_the_same_bytes(catalogue, tmp_path):
+    for n in range(8):
+        catalogue.product(f"san-pham-{n}", title=f"Sản phẩm số {n}", stars=3 + n % 3, score=(60, 75, 95)[n % 3])
+    serial = run_build(catalogue.root, tmp_path / "serial", "-e", "CATALOGUE_RENDER_WORKERS=1")
+    parallel = run_build(catalogue.root, tmp_path / "parallel", "-e", "CATALOGUE_PARALLEL_FROM=0",
+                         "CATALOGUE_RENDER_WORKERS=2")
+    assert serial.returncode == 0 and parallel.returncode == 0, parallel.stderr
+    assert "(2 processes)" in parallel.stdout and "processes)" not in serial.stdout
+    assert tree_digest(tmp_path / "parallel") == tree_digest(tmp_path / "serial")

@@ -89,6 +89,19 @@ def test_qr_codes_decode_to_the_permanent_url(site, slug):
     assert en.select_one(".qr img")["src"] == f"/san-pham/{slug}/qr.svg"
 
 
+def test_the_svg_qr_code_decodes_in_a_browser(site, browser):
+    import io
+
+    from browser import serve, visit
+
+    with serve(site) as base:
+        page_visit = visit(browser, f"{base}/san-pham/nuoc-mam/qr.svg", width=400)
+        shot = page_visit.page.screenshot()
+        page_visit.close()
+    with Image.open(io.BytesIO(shot)) as image:
+        assert [r.text for r in zxingcpp.read_barcodes(image.convert("L"))] == [f"{PUBLIC}/san-pham/nuoc-mam/"]
+
+
 def test_product_json_ld(site):
     for path, name, label in (("/san-pham/nuoc-mam/", "Nước mắm cá cơm", "OCOP 4 sao"),
                               ("/en/products/nuoc-mam/", "Anchovy fish sauce", "OCOP 4-star")):

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from browser import PHONE, serve, visit
-from conftest import CatalogueBuilder, run_build, square
+from conftest import CatalogueBuilder, run_build, square, tree_digest
 
 
 def soup_of(path):
@@ -38,7 +38,7 @@ def site(tmp_path_factory):
                 summary="Món bánh của phố biển.", body="Làm theo công thức của phố cổ.")
     cat.product("mat-ong", title="Mật ong rừng", producer="htx-ong", stars=4, score=78, group="I.2", summary="Mật ong nguyên chất.")
     output = root / "out"
-    result = run_build(cat.root, output, "-e", "CATALOGUE_PER_PAGE=2")
+    result = run_build(cat.root, output, "-e", "CATALOGUE_PER_PAGE=2", f'CATALOGUE_CACHE_PATH="{root / "cache"}"')
     assert result.returncode == 0, result.stderr
     with serve(output) as base:
         yield {"output": output, "base": base, "stdout": result.stdout + result.stderr}
@@ -184,6 +184,20 @@ def test_without_javascript_listings_stay_complete(browser, site):
     search_page = visit(browser, site["base"] + "/tim-kiem/", javascript=False)
     assert "Tìm kiếm cần JavaScript" in search_page.page.inner_text("main")
     search_page.close()
+
+
+def test_an_unchanged_site_reuses_its_index_byte_for_byte_and_an_edit_reindexes(catalogue, tmp_path):
+    cache = f'CATALOGUE_CACHE_PATH="{tmp_path / "cache"}"'
+    first = run_build(catalogue.root, tmp_path / "out", "-e", cache)
+    assert "pages indexed by Pagefind" in first.stdout
+    bundle = tree_digest(tmp_path / "out/pagefind")
+    again = run_build(catalogue.root, tmp_path / "out", "-e", cache)
+    assert "the previous search index is reused" in again.stdout
+    assert tree_digest(tmp_path / "out/pagefind") == bundle
+    catalogue.product("dau-tram", title="Dầu tràm gió", producer="ho-dung", group="III.3", stars=3, score=60)
+    edited = run_build(catalogue.root, tmp_path / "out", "-e", cache)
+    assert "pages indexed by Pagefind" in edited.stdout
+    assert tree_digest(tmp_path / "out/pagefind") != bundle
 
 
 # ---- without Pagefind ----------------------------------------------------------------------------

@@ -148,6 +148,13 @@ def test_search_results_and_filters_keep_hostile_text_inert(browser, hostile):
     page.mouse.move(200, 400)
     assert_nothing_ran(page_visit, hostile["base"])
     page_visit.close()
+    listing = visit(browser, hostile["base"] + "/san-pham/?region=vung-bien&sort=name")  # the listing's filters
+    listing.page.wait_for_selector("[data-search][data-state=ready]")
+    assert TITLE in [t.inner_text() for t in listing.page.query_selector_all("[data-search-results] .card-title")]
+    listing.page.select_option("#filter-stars", "4")
+    listing.page.wait_for_selector("[data-search][data-state=ready]")
+    assert_nothing_ran(listing, hostile["base"])
+    listing.close()
 
 
 def test_the_map_keeps_hostile_names_as_text_and_uses_no_blocked_resource(browser, hostile):

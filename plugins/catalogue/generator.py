@@ -27,7 +27,8 @@ from .loader import CatalogueLoader
 from .photos import DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_MEGAPIXELS
 from .signals import catalogue_written, photos_collected, routes_adding, routes_built
 from .routes import build_routes
-from .views import MEDIA_DIR, MarkdownRenderer, Site
+from .rendering import LanguageRenderer, render_pages, write_text
+from .views import MEDIA_DIR, MarkdownRenderer
 
 logger = logging.getLogger(__name__)
 
@@ -143,43 +144,22 @@ class CatalogueGenerator(Generator):
     def generate_output(self, writer):
         started = time.perf_counter()
         output = Path(self.output_path)
-        renderer = MarkdownRenderer()
+        written, processes = render_pages(self, output)
         siteurl = self.settings.get("SITEURL", "")
-        written = 0
-        sites = {}
-        for lang in self.languages:
-            self.env.install_gettext_translations(self.translations[lang.code], newstyle=True)
-            site = sites[lang.code] = Site(self.catalogue, lang, siteurl, renderer, self.settings)
-            site.gettext = self.translations[lang.code].gettext  # for texts made in Python (badges)
-            site.macros = self.env.get_template("partials/macros.html").make_module({"site": site})  # for cards
-            base = {"site": site, "SITENAME": self.settings.get("SITENAME", ""), "settings": self.settings}
-            for route in self.routes:
-                if route.redirect and route.lang != lang.code:
-                    continue
-                context = dict(base)
-                context.update(route.context(site))
-                context["route"] = route
-                context["alternates"] = [] if route.redirect else [
-                    (other, site.url(route.kind, route.key, route.page, other)) for other in self.languages]
-                context["canonical"] = site.url(route.kind, route.key, route.page)
-                if route.listing is not None:
-                    context["pagination"] = self._pagination(site, route)
-                html = self.get_template(route.template.removesuffix(".html")).render(context)
-                self._write(output / route.path(lang).strip("/") / "index.html", html)
-                written += 1
-            if lang.is_default:
-                html = self.get_template("404").render(dict(base, route=None, alternates=[], canonical=""))
-                self._write(output / "404.html", html)
         self._write_sitemap(output, siteurl)
         self._copy_media(output)
-        catalogue_written.send(self, output=output, sites=sites)
+        # the plugins' files (badges, QR codes, feeds, search index) are made here, in this process
+        markdown = MarkdownRenderer()
+        renderers = {lang.code: LanguageRenderer(self, lang, markdown) for lang in self.languages}
+        catalogue_written.send(self, output=output, sites={code: r.site for code, r in renderers.items()})
         catalogue = self.catalogue
         console.print(f"Catalogue: {len(catalogue.products)} products, {len(catalogue.producers)} producers, "
                       f"{len(catalogue.regions)} regions → {written} pages in "
                       f"{', '.join(lang.code for lang in self.languages)}, written in "
-                      f"{time.perf_counter() - started:.2f} s")
+                      f"{time.perf_counter() - started:.2f} s"
+                      + (f" ({processes} processes)" if processes > 1 else ""))
 
-    def _pagination(self, site, route):
+    def pagination(self, site, route):
         items = site.listing(route)
         per_page = self.per_page
         start = (route.page - 1) * per_page
@@ -227,5 +207,4 @@ class CatalogueGenerator(Generator):
 
     @staticmethod
     def _write(path: Path, text: str) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        write_text(path, text)

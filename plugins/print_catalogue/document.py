@@ -8,13 +8,14 @@ print resolution, the QR code of the permanent URL, and anchors for the page num
 
 from __future__ import annotations
 
+import base64
 import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from catalogue.views import GroupView, ProducerView, ProductView, Site
-from links.qr import qr_code
+from links.qr import qr_svg
 
 from .selection import Selection
 
@@ -46,7 +47,8 @@ class Card:
 
     @cached_property
     def qr(self) -> str:
-        return qr_code(self.url).svg_data_uri(border=2, dark="#000", nl=False)
+        """The QR code of the permanent URL as an image address (the site's own SVG drawing)."""
+        return "data:image/svg+xml;base64," + base64.b64encode(qr_svg(self.url).encode()).decode()
 
 
 @dataclass

@@ -12,7 +12,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import sys
 from pathlib import Path
 
 from pelican import signals as pelican_signals
@@ -22,6 +25,7 @@ from catalogue.generator import CatalogueGenerator
 from catalogue.routes import Route
 from catalogue.signals import catalogue_written, routes_adding
 
+from .bundle_cache import BundleCache, indexed_pages, inputs_digest
 from .facets import search_facets
 from .pagefind_index import BUNDLE_DIR, build_index, page_glob, pagefind_executable
 from .records import search_record
@@ -45,6 +49,13 @@ def add_template_globals(generator) -> None:
                                  SEARCH_AVAILABLE=available, SEARCH_BUNDLE=BUNDLE_DIR)
 
 
+def _status(message: str):
+    """A spinner while Pagefind works, on a terminal only (quiet in CI and logs)."""
+    if sys.stderr.isatty() and not os.environ.get("CI"):
+        return console.status(message)
+    return contextlib.nullcontext()
+
+
 def search_route(generator, catalogue, problems) -> list[Route]:
     return [Route("search", None, "search.html", lambda site: {})]
 
@@ -56,12 +67,21 @@ def index_site(generator, output, sites) -> None:
     output = Path(output)
     folders = [lang.path(kind, "x").strip("/").removesuffix("/x") for lang in generator.languages
                for kind in ("product", "producer")]
+    cache_root = generator.settings.get("CATALOGUE_CACHE_PATH") or Path(generator.path).parent / ".cache"
+    cache = BundleCache(Path(cache_root) / "search")
+    pages = indexed_pages(output, folders)
+    digest = inputs_digest(output, pages)
+    if cache.restore(digest, output / BUNDLE_DIR):
+        console.print(f"Search: {len(pages)} indexed pages unchanged, the previous search index is reused")
+        return
     try:
-        report = build_index(output, page_glob(folders))
+        with _status(f"Search: Pagefind is indexing {len(pages)} pages …"):
+            report = build_index(output, page_glob(folders))
     except Exception as exc:  # the site is still good without an index: say so, do not fail the build
         logger.warning("Search: Pagefind could not index the site (%s: %s); search is unavailable in this "
                        "build.", type(exc).__name__, exc)
         return
+    cache.store(digest, output / BUNDLE_DIR)
     console.print(f"Search: {report.pages} pages indexed by Pagefind in {report.seconds:.2f} s "
                   f"({report.files} files, {report.bytes / 1024:.0f} KB)")
 
