@@ -6,11 +6,21 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 # Noto CJK: the Korean, Chinese and Japanese pages in browser tests and screenshots, and their PNG badges.
 BROWSER_PACKAGES := chromium fonts-dejavu-core fonts-noto-cjk
+# The PDF catalogue (WeasyPrint) needs Pango; Chinese, Japanese and Korean PDFs need Noto Sans CJK.
+CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+PRINT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
 # The quality gates' own checkers from the npm registry, pinned in package-lock.json: vnu.jar (needs Java)
 # and axe-core.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: build test venv browser checkers clean
+# $(call apt_install,PACKAGES,WHY): Debian packages with apt-get as root; otherwise say what to install.
+apt_install = if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(1); \
+	else \
+		echo "$(2): sudo apt-get install $(1)"; exit 1; \
+	fi
+
+.PHONY: build test venv browser print checkers clean
 
 venv: $(STAMP)
 
@@ -22,11 +32,12 @@ $(STAMP): requirements.txt
 browser: $(CHROMIUM)
 
 $(CHROMIUM):
-	@if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(BROWSER_PACKAGES); \
-	else \
-		echo "The browser tests need Debian's chromium: sudo apt-get install $(BROWSER_PACKAGES)"; exit 1; \
-	fi
+	@$(call apt_install,$(BROWSER_PACKAGES),The browser tests need Debian's chromium)
+
+print: $(CJK_FONT)
+
+$(CJK_FONT):
+	@$(call apt_install,$(PRINT_PACKAGES),The PDF catalogue needs Pango and the CJK fonts)
 
 checkers: $(NODE_STAMP)
 
@@ -40,7 +51,7 @@ $(NODE_STAMP): package.json package-lock.json
 build: $(STAMP)
 	$(VENV)/bin/invoke build
 
-test: $(STAMP) $(CHROMIUM) $(NODE_STAMP)
+test: $(STAMP) $(CHROMIUM) $(CJK_FONT) $(NODE_STAMP)
 	$(VENV)/bin/invoke test
 
 clean:

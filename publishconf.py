@@ -28,4 +28,6 @@ PUBLISH_S3_BUCKET = _env("CATALOGUE_S3_BUCKET", "")
 PUBLISH_S3_PREFIX = _env("CATALOGUE_S3_PREFIX", "")  # e.g. "ocop/" to publish below a folder of the bucket
 PUBLISH_S3_ENDPOINT = _env("CATALOGUE_S3_ENDPOINT", "")  # empty: AWS; else any S3-compatible service
 PUBLISH_S3_REGION = _env("CATALOGUE_S3_REGION", "")
+# The printable PDF catalogue of every language, made before the build and linked from every page footer
+PUBLISH_PDF = _env("CATALOGUE_PUBLISH_PDF", "1") == "1"
 PUBLISH_S3_DELETE = _env("CATALOGUE_S3_DELETE", "0") == "1"  # remove objects no longer in the site

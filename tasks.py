@@ -210,6 +210,21 @@ def publish(c, target="", dest="", delete=False, content="content"):
     print(report.summary())
 
 
+@task(help={"lang": "language code(s) of the PDF, e.g. vi or vi,en (default: every language of the site)",
+            "region": "only the products of this region (its id, e.g. thuan-an)",
+            "min_stars": "only products with at least this many OCOP stars (1–5)",
+            "group": "only this OCOP product group and its sub-groups (code, e.g. I.4 or I.4.a)",
+            "output": "the PDF file to write (one language; default: pdf/ocop-hue-<lang>[-options].pdf)",
+            "content": "catalogue folder (default: content)"})
+@staff_task
+def catalogue_pdf(c, lang="", region="", min_stars="", group="", output="", content="content"):
+    """Print the catalogue as a PDF per language (cover, contents, product cards with QR codes, producers)."""
+    from catalogue_tools.catalogue_pdf import print_catalogues
+
+    for printed in print_catalogues(content, lang, region, min_stars, group, output):
+        print(f"{_shown(printed.path)}: {printed.pages} pages, {printed.size / 1024 / 1024:.1f} MB")
+
+
 def _shown(path: Path) -> str:
     try:
         return str(Path(path).resolve().relative_to(Path.cwd()))

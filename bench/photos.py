@@ -31,11 +31,12 @@ sys.path.insert(0, str(ROOT / "plugins"))
 WIDTHS = (1600, 1024, 640, 320)
 
 
-def make_photos(folder: Path, count: int) -> list[Path]:
-    """Smooth shapes with grain, saved like a phone does: 4000×3000, JPEG q90, EXIF with GPS."""
+def make_photos(folder: Path, count: int, size: tuple[int, int] = (4000, 3000), first: int = 0) -> list[Path]:
+    """Smooth shapes with grain, saved like a phone does: 4000×3000, JPEG q90, EXIF with GPS.
+    `first`: the number of the first photo (each number draws a different photo)."""
     folder.mkdir(parents=True, exist_ok=True)
     photos = []
-    for index in range(count):
+    for index in range(first, first + count):
         rng = random.Random(index)
         small = Image.new("RGB", (800, 600), tuple(rng.randrange(256) for _ in range(3)))
         draw = ImageDraw.Draw(small)
@@ -43,8 +44,8 @@ def make_photos(folder: Path, count: int) -> list[Path]:
             x, y = rng.randrange(800), rng.randrange(600)
             r = rng.randrange(20, 200)
             draw.ellipse((x - r, y - r, x + r, y + r), fill=tuple(rng.randrange(256) for _ in range(3)))
-        image = small.filter(ImageFilter.GaussianBlur(6)).resize((4000, 3000), Image.Resampling.BICUBIC)
-        grain = Image.effect_noise((4000, 3000), 18).convert("RGB")
+        image = small.filter(ImageFilter.GaussianBlur(6)).resize(size, Image.Resampling.BICUBIC)
+        grain = Image.effect_noise(size, 18).convert("RGB")
         image = Image.blend(image, grain, 0.08)
         exif = Image.Exif()
         exif[0x0112] = 6 if index % 3 == 0 else 1

@@ -22,6 +22,11 @@ def test_folder_target_and_failed_publishes_leave_the_site_untouched(catalogue, 
     assert f"Published to folder {published}" in result.stdout
     page = (published / "san-pham/nuoc-mam/index.html").read_text(encoding="utf-8")
     assert 'href="https://' in page  # publishconf.py: absolute URLs
+    # the printed catalogue of every language, linked from the footer with its size
+    assert (published / "danh-muc/ocop-hue-vi.pdf").read_bytes().startswith(b"%PDF")
+    assert (published / "en/catalogue/ocop-hue-en.pdf").read_bytes().startswith(b"%PDF")
+    assert 'href="https://ocop.hue.example.vn/danh-muc/ocop-hue-vi.pdf" type="application/pdf">Danh mục sản phẩm ' \
+        'để in (PDF, ' in page
     before = tree_digest(published)
 
     catalogue.product("dau-tram", stars=9)  # a content error: stopped by the check, before any build

@@ -6,6 +6,7 @@ looks whole; a failed run leaves the published site exactly as it was.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from pathlib import Path
 from .. import ROOT, StaffError
 from ..check import run_check
 from ..context import read_settings
-
+from print_catalogue import FOLDER_SETTING as PDF_FOLDER_SETTING
 TARGETS = ("folder", "rsync", "github-pages", "s3")
 REQUIRED_FILES = ("index.html", "404.html", "sitemap.xml")
 
@@ -40,10 +41,13 @@ class DeployReport:
         return f"Published to {self.target} {self.destination}{detail}.{' ' + self.note if self.note else ''}"
 
 
-def build_site(content: Path, settings_file: str, output: Path) -> None:
-    """The real `pelican` build, as `invoke build --publish` runs it; its messages go to the terminal."""
+def build_site(content: Path, settings_file: str, output: Path, pdf_folder: Path | None = None) -> None:
+    """The real `pelican` build, as `invoke build --publish` runs it; its messages go to the terminal.
+    `pdf_folder`: the printed catalogues the site publishes and links (plugin print_catalogue)."""
     pelican = str(Path(sys.executable).parent / "pelican")
     command = [pelican, str(content), "-s", str(ROOT / settings_file), "-o", str(output)]
+    if pdf_folder is not None:
+        command += ["-e", f"{PDF_FOLDER_SETTING}={json.dumps(str(pdf_folder))}"]
     proc = subprocess.run(command, cwd=ROOT)
     if proc.returncode != 0:
         raise StaffError("The build failed (see the messages above): nothing was published; "
@@ -72,7 +76,8 @@ def publish(content="content", target: str | None = None, destination: str | Non
     work = Path(tempfile.mkdtemp(prefix="ocop-publish-"))
     try:
         site = work / "site"
-        build_site(result.loaded.content, settings_file, site)
+        pdf_folder = print_pdfs(result.loaded.content, settings, work / "print")
+        build_site(result.loaded.content, settings_file, site, pdf_folder)
         report = deploy(site, settings, destination=destination, delete=delete, progress=progress)
         if result.warnings:
             report.note = (report.note + " " if report.note else "") + \
@@ -80,6 +85,18 @@ def publish(content="content", target: str | None = None, destination: str | Non
         return report
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def print_pdfs(content: Path, settings: dict, folder: Path) -> Path | None:
+    """The PDF catalogue of every language for the site (PUBLISH_PDF), or None when switched off."""
+    if not settings.get("PUBLISH_PDF", True):
+        return None
+    from ..catalogue_pdf import print_site_catalogues
+
+    for printed in print_site_catalogues(content, settings, folder):
+        print(f"Printed {printed.path.relative_to(folder)}: {printed.pages} pages, "
+              f"{printed.size / 1024 / 1024:.1f} MB")
+    return folder
 
 
 def _deployer(target: str):

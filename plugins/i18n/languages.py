@@ -21,6 +21,7 @@ ENGLISH_WORDS = {
     "map": "map",
     "search": "search",
     "page": "page",
+    "catalogue": "catalogue",  # the folder of the printable PDF catalogue (not a page)
 }
 DEFAULT_WORDS = {
     "vi": {
@@ -32,6 +33,7 @@ DEFAULT_WORDS = {
         "map": "ban-do",
         "search": "tim-kiem",
         "page": "trang",
+        "catalogue": "danh-muc",
     },
 }
 
@@ -44,7 +46,7 @@ LANGUAGE_TAGS = {"zh": ("zh-Hans", "zh_Hans_CN")}
 _ITEM_KINDS = {"product", "producer", "region", "stars", "group"}
 # Listing kinds: the collection page itself (`/san-pham/`).
 _LIST_KINDS = {"products": "product", "producers": "producer", "regions": "region", "groups": "group",
-               "map": "map", "search": "search"}
+               "map": "map", "search": "search", "catalogue": "catalogue"}
 
 
 class LanguageError(ValueError):

@@ -40,12 +40,22 @@ def write_qr(url: str, folder: Path, cache: Path | None = None) -> None:
             shutil.copyfile(entry / name, folder / name)
 
 
-def _make_qr(url: str, folder: Path) -> None:
+def qr_svg(url: str) -> str:
+    """The SVG of `url`'s code, as on the product pages (the printed catalogue uses it too)."""
+    return _svg(_modules(url), url)
+
+
+def _modules(url: str) -> Image.Image:
     """Error correction M: the code survives a scratched or creased label. A quiet zone of 4 modules."""
     code = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
     matrix = memoryview(code.to_image(scale=1, add_quiet_zones=True))
     height, width = matrix.shape
-    modules = Image.frombytes("L", (width, height), matrix.tobytes())  # 0 dark, 255 light
+    return Image.frombytes("L", (width, height), matrix.tobytes())  # 0 dark, 255 light
+
+
+def _make_qr(url: str, folder: Path) -> None:
+    modules = _modules(url)
+    width, height = modules.size
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "qr.svg").write_text(_svg(modules, url), encoding="utf-8")
     modules.convert("1", dither=Image.Dither.NONE) \

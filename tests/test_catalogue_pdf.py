@@ -1,0 +1,202 @@
+"""`invoke catalogue-pdf`: the printed catalogue, read back as a person would: its pages, its text with
+Vietnamese diacritics, its fonts, its QR codes scanned; the filter options and their mistakes."""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pypdfium2
+import pytest
+import zxingcpp
+from pypdf import PdfReader
+
+from conftest import CatalogueBuilder, run_build, run_invoke
+
+SITE = "https://ocop.hue.example.vn"  # PUBLIC_SITEURL of pelicanconf.py
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+@pytest.fixture(scope="module")
+def print_catalogue(tmp_path_factory) -> CatalogueBuilder:
+    """Five products in three top-level groups (three in group I), with names full of diacritics."""
+    cat = CatalogueBuilder(tmp_path_factory.mktemp("print") / "content")
+    cat.producer("htx-a", title="HTX Nước mắm Tân Mỹ", address="Thôn Tân Mỹ, xã Phú Vang")
+    cat.producer("ho-dung", title="Hộ kinh doanh Đức Dũng", kind="household", region="dan-dien")
+    cat.product("nuoc-mam", title="Nước mắm cá cơm Tân Mỹ", stars=4, score=80)
+    cat.translation("products", "nuoc-mam", "en", title="Tan My anchovy fish sauce", summary="Fish sauce.",
+                    images=[{"file": "anh-1.jpg", "alt": "A bottle"}])
+    cat.product("me-xung", title="Mè xửng dẻo Đông Ba", group="I.3.d", stars=3, score=60)
+    cat.product("buoi", title="Bưởi thanh trà Thủy Biều", group="I.1.a", stars=5, score=92)
+    cat.product("dau-tram", title="Dầu tràm nguyên chất", producer="ho-dung", group="III.3", stars=3, score=60)
+    cat.product("ao-dai", title="Áo dài lụa thêu tay", producer="ho-dung", group="IV.2", stars=5, score=95)
+    return cat
+
+
+GROUP_OF = {"nuoc-mam": "I", "me-xung": "I", "buoi": "I", "dau-tram": "III", "ao-dai": "IV"}
+TITLES = {"nuoc-mam": "Nước mắm cá cơm Tân Mỹ", "me-xung": "Mè xửng dẻo Đông Ba", "buoi": "Bưởi thanh trà Thủy Biều",
+          "dau-tram": "Dầu tràm nguyên chất", "ao-dai": "Áo dài lụa thêu tay"}
+
+
+def make_pdf(catalogue: CatalogueBuilder, output: Path, *options: str):
+    result = run_invoke("catalogue-pdf", "--content", str(catalogue.root), "--output", str(output), *options)
+    return result
+
+
+@pytest.fixture(scope="module")
+def vietnamese_pdf(print_catalogue, tmp_path_factory) -> Path:
+    output = tmp_path_factory.mktemp("pdf") / "vi.pdf"
+    result = make_pdf(print_catalogue, output, "--lang", "vi")
+    assert result.returncode == 0, result.stderr
+    assert f"{output}: " in result.stdout and " pages, " in result.stdout
+    return output
+
+
+def pdf_text(path: Path) -> list[str]:
+    return [nfc(page.extract_text()) for page in PdfReader(path).pages]
+
+
+def test_pages_cover_contents_two_cards_a_page_and_the_index(vietnamese_pdf):
+    # cover + contents + each top-level group from a new page, two cards a page + index of producers
+    cards_pages = sum(math.ceil(n / 2) for n in Counter(GROUP_OF.values()).values())
+    pages = pdf_text(vietnamese_pdf)
+    assert len(pages) == 1 + 1 + cards_pages + 1 == 7
+    assert "Chương trình Mỗi xã một sản phẩm (OCOP)" in pages[0]
+    assert "Toàn bộ sản phẩm của danh mục" in pages[0] and "Ấn bản ngày" in pages[0]
+    assert "Mục lục" in pages[1] and "Danh sách cơ sở sản xuất" in pages[-1]
+    assert pages[2].rstrip().endswith("3 / 7")  # page numbers in the footer
+    catalog = PdfReader(vietnamese_pdf).trailer["/Root"]
+    assert "/StructTreeRoot" in catalog and catalog["/Lang"] == "vi"  # tagged, in its language
+
+
+def test_every_product_name_with_its_diacritics_and_the_contents_page_numbers(vietnamese_pdf):
+    pages = pdf_text(vietnamese_pdf)
+    text = "\n".join(pages)
+    for title in TITLES.values():
+        assert nfc(title) in text
+    card_page = {slug: next(i for i, page in enumerate(pages[2:-1], start=3) if TITLES[slug] in page)
+                 for slug in TITLES}
+    assert card_page["ao-dai"] == 7 - 1  # the last group's card, before the index
+    # contents: "I Thực phẩm (3) ...... 3"; index: each product with the page of its card
+    assert any(line.startswith("I Thực phẩm (3)") and line.endswith(" 3") for line in pages[1].splitlines())
+    index_lines = pages[-1].splitlines()
+    for slug, title in TITLES.items():
+        assert any(line.startswith(title) and line.endswith(f" {card_page[slug]}") for line in index_lines), title
+    # Vietnamese order of producers: Hộ … before HTX …
+    assert pages[-1].index("Hộ kinh doanh Đức Dũng") < pages[-1].index("HTX Nước mắm Tân Mỹ")
+
+
+def test_fonts_are_embedded(vietnamese_pdf):
+    for page in PdfReader(vietnamese_pdf).pages:
+        for font in page["/Resources"]["/Font"].values():
+            descriptor = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            assert "/FontFile2" in descriptor or "/FontFile3" in descriptor  # embedded, not referenced
+    assert {"Noto-Sans", "Noto-Sans-Bold", "DejaVu-Sans-Bold"} <= embedded_fonts(vietnamese_pdf)
+
+
+def test_qr_codes_scan_to_the_permanent_product_urls(vietnamese_pdf):
+    found = []
+    document = pypdfium2.PdfDocument(str(vietnamese_pdf))
+    for page in document:
+        image = page.render(scale=150 / 72).to_pil()
+        found += [code.text for code in zxingcpp.read_barcodes(image)]
+    assert sorted(found) == sorted(f"{SITE}/san-pham/{slug}/" for slug in TITLES)
+
+
+def test_english_catalogue_uses_translations_and_english_urls(print_catalogue, tmp_path):
+    output = tmp_path / "en.pdf"
+    result = make_pdf(print_catalogue, output, "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    text = "\n".join(pdf_text(output))
+    assert "One Commune One Product (OCOP)" in text and "Index of producers" in text
+    assert "Tan My anchovy fish sauce" in text and "Mè xửng dẻo Đông Ba" in text  # untranslated: Vietnamese
+    assert f"{SITE}/en/products/nuoc-mam/" in "".join(text.split())  # printed under the QR code, wrapped
+
+
+@pytest.mark.parametrize("option, value, expected", [
+    ("--region", "dan-dien", {"dau-tram", "ao-dai"}),
+    ("--min-stars", "5", {"buoi", "ao-dai"}),
+    ("--group", "I.3", {"me-xung"}),
+    ("--group", "i", {"nuoc-mam", "me-xung", "buoi"}),
+])
+def test_filters_print_only_the_matching_products(print_catalogue, tmp_path, option, value, expected):
+    output = tmp_path / "filtered.pdf"
+    result = make_pdf(print_catalogue, output, "--lang", "vi", option, value)
+    assert result.returncode == 0, result.stderr
+    text = "\n".join(pdf_text(output))
+    assert {slug for slug, title in TITLES.items() if title in text} == expected
+
+
+@pytest.mark.parametrize("options, message", [
+    (["--lang", "vi", "--region", "hanoi"], "--region: 'hanoi' is not a region of the catalogue"),
+    (["--lang", "vi", "--group", "IX.9"], "--group: 'IX.9' is not an OCOP product group code"),
+    (["--lang", "vi", "--min-stars", "7"], "--min-stars: '7' is not a star level; use a whole number from 1 to 5"),
+    (["--lang", "xx"], "--lang: xx is not a language of the site; use one of vi, en"),
+    (["--lang", "vi", "--region", "a-luoi-1"], "no product matches --region a-luoi-1: nothing to print"),
+])
+def test_bad_options_are_one_clear_line(print_catalogue, tmp_path, options, message):
+    output = tmp_path / "never.pdf"
+    result = make_pdf(print_catalogue, output, *options)
+    assert result.returncode == 1
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert not output.exists()
+
+
+def test_output_needs_a_language_when_the_site_has_several(print_catalogue, tmp_path):
+    result = run_invoke("catalogue-pdf", "--content", str(print_catalogue.root), "--output", str(tmp_path / "x.pdf"))
+    assert result.returncode == 1 and "--output: names one file" in result.stderr
+
+
+def test_site_links_and_publishes_the_pdfs_it_is_given(catalogue, tmp_path):
+    folder = tmp_path / "print"
+    (folder / "danh-muc").mkdir(parents=True)
+    (folder / "danh-muc/ocop-hue-vi.pdf").write_bytes(b"%PDF-1.7\n" + b"x" * 1_500_000)
+    result = run_build(catalogue.root, tmp_path / "out", "-e", f'PRINT_CATALOGUE_FOLDER="{folder}"')
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "out/index.html").read_text(encoding="utf-8")
+    assert '<a href="/danh-muc/ocop-hue-vi.pdf" type="application/pdf">Danh mục sản phẩm để in (PDF, 1,4 MB)</a>' in home
+    assert (tmp_path / "out/danh-muc/ocop-hue-vi.pdf").stat().st_size > 1_500_000
+    assert "ocop-hue-en.pdf" not in (tmp_path / "out/en/index.html").read_text(encoding="utf-8")  # none printed
+
+
+
+def embedded_fonts(path: Path) -> set[str]:
+    names = set()
+    for page in PdfReader(path).pages:
+        for font in page["/Resources"]["/Font"].values():
+            descriptor = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            names.add(str(descriptor["/FontName"]).split("+")[-1])
+    return names
+
+
+def test_a_cjk_language_needs_only_its_settings_and_prints_with_noto_sans_cjk(print_catalogue, tmp_path):
+    from catalogue_tools.catalogue_pdf import print_catalogues
+    from catalogue_tools.context import read_settings
+
+    settings = read_settings()
+    settings["CATALOGUE_LANGUAGES"] = ["vi", "en", "ja"]  # no Japanese theme catalogue: theme texts in English
+    translation = print_catalogue.translation("products", "nuoc-mam", "ja", title="タンミーの魚醤", summary="魚醤。",
+                                              images=[{"file": "anh-1.jpg", "alt": "瓶"}])
+    try:
+        [printed] = print_catalogues(print_catalogue.root, "ja", output=str(tmp_path / "ja.pdf"), settings=settings)
+    finally:
+        translation.unlink()
+    text = "\n".join(pdf_text(printed.path))
+    assert "タンミーの魚醤" in text and "Mè xửng dẻo Đông Ba" in text
+    assert f"{SITE}/ja/products/nuoc-mam/" in "".join(text.split())
+    fonts = embedded_fonts(printed.path)
+    assert "Noto-Sans-CJK-JP" in fonts, fonts  # no tofu: the Japanese glyphs come from Noto Sans CJK
+
+
+def test_content_errors_print_nothing(catalogue, tmp_path):
+    catalogue.product("dau-tram", producer="ho-dung", group="III.3", stars=9)
+    output = tmp_path / "never.pdf"
+    result = make_pdf(catalogue, output, "--lang", "vi")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "stars: must be from 1 to 5, got 9" in result.stderr and "no PDF was made" in result.stderr
+    assert not output.exists()
