@@ -8,12 +8,14 @@ Serves OUTPUT on a free localhost port and writes one PNG per page and width (39
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import shutil
 import subprocess
-import threading
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from browser import serve  # noqa: E402  (the tests' localhost server)
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--hide-scrollbars",
@@ -36,23 +38,13 @@ def main() -> None:
     parser.add_argument("--widths", type=int, nargs="+", default=[390, 1280])
     parser.add_argument("--height", type=int, default=2400)
     args = parser.parse_args()
-    class QuietHandler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(QuietHandler, directory=str(args.output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     args.target.mkdir(parents=True, exist_ok=True)
-    try:
+    with serve(args.output) as base:
         for path in args.paths:
             for width in args.widths:
                 name = (path.strip("/").replace("/", "_") or "home") + f"-{width}.png"
-                screenshot(f"http://127.0.0.1:{server.server_port}{path}", args.target / name, width, args.height)
+                screenshot(base + path, args.target / name, width, args.height)
                 print(args.target / name)
-    finally:
-        server.shutdown()
-
 
 if __name__ == "__main__":
     main()

@@ -188,7 +188,7 @@ class CatalogueGenerator(Generator):
             for lang in self.languages:
                 entries.append((siteurl + route.path(lang), alternates))
         xml = self.env.get_template("sitemap.xml").render(entries=entries, default=self.languages[0].code)
-        self._write(output / "sitemap.xml", xml)
+        write_text(output / "sitemap.xml", xml)
 
     def _copy_media(self, output: Path) -> None:
         """Each photo's published files (renditions, or the original) under media/<section>/<slug>/."""
@@ -205,6 +205,3 @@ class CatalogueGenerator(Generator):
                     except OSError:
                         shutil.copyfile(source, folder / name)
 
-    @staticmethod
-    def _write(path: Path, text: str) -> None:
-        write_text(path, text)
