@@ -1,24 +1,58 @@
-"""Write the site into a staging folder and swap it in only when the whole build succeeded.
+"""Write the site into a staging folder and bring it into the output only when the whole build succeeded.
 
-A build that stops half-way (a content error, a template error, a crash) never leaves a
-half-written site behind, and the last good output stays exactly as it was. Files whose bytes did not
-change keep their modification time across builds (publishing with rsync then sends only real changes). The staging folder,
-`<output>.partial`, sits beside the output so that the swap is a rename on one file system.
+A build that stops half-way (a content error, a template error, a crash) never touches the output: the
+last good site stays exactly as it was. On success, `OutputPlan.commit()` (`plan.py`) moves the new and
+changed files in, deletes files that are no longer part of the site, and leaves unchanged files alone, so
+they keep their modification time (publishing with rsync or to S3 then sends only real changes).
+Generators that know a file's inputs did not change keep it without making it again:
 
-List this plugin LAST in PLUGINS: post-build steps of other plugins connected to `finalized`
-(a search index, for instance) must still see the staging folder before it is swapped in.
+    plan = current_plan()          # None when this plugin is not enabled
+    if plan is None or not plan.carry("san-pham/x/index.html", digest):
+        ...write the file into the staging folder...; plan.made("san-pham/x/index.html", digest)
+
+`write_file(output, path, data)` does this for files whose bytes are cheap to make (badges).
+The staging folder, `<output>.partial`, and the manifest, `<output>.manifest`, sit beside the output.
+List this plugin LAST in PLUGINS: steps of other plugins connected to `finalized` must still see the
+staging folder before it is committed.
 """
 
 from __future__ import annotations
 
 import atexit
+import hashlib
 import logging
 import os
 import shutil
+from pathlib import Path
 
 from pelican import signals
 
+from .plan import OutputPlan
+
 logger = logging.getLogger(__name__)
+
+_PLAN: OutputPlan | None = None
+
+
+def current_plan() -> OutputPlan | None:
+    """The plan of the build in progress (None outside a build or without this plugin)."""
+    return _PLAN
+
+
+def write_file(output: Path, path: str, data: bytes | str) -> None:
+    """Write `data` at `output`/`path`, or keep the previous output's file when it has these bytes
+    (for files that are cheap to make but many: nothing is written, the plan carries the file)."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    plan = current_plan()
+    digest = "bytes:" + hashlib.blake2b(data, digest_size=16).hexdigest()
+    if plan is not None and plan.carry(path, digest):
+        return
+    target = output / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    if plan is not None:
+        plan.made(path, digest)
 
 
 def staging_path(final: str) -> str:
@@ -31,6 +65,7 @@ def _remove(path: str) -> None:
 
 
 def stage(pelican) -> None:
+    global _PLAN
     final = os.path.abspath(pelican.output_path)
     staging = staging_path(final)
     pelican.final_output_path = final
@@ -40,54 +75,22 @@ def stage(pelican) -> None:
     atexit.register(_remove, staging)  # a failed run leaves nothing behind
 
 
-def keep_unchanged_times(final: str, staging: str) -> int:
-    """Give every staged file whose bytes equal the previous output's file that file's times, so that an
-    unchanged page keeps its modification time (rsync, `make`-style tools and caches see it unchanged).
-    Returns how many files kept their time."""
-    kept = 0
-    for folder, _dirs, files in os.walk(staging):
-        relative = os.path.relpath(folder, staging)
-        for name in files:
-            new, old = os.path.join(folder, name), os.path.join(final, relative, name)
-            try:
-                old_stat, new_stat = os.stat(old), os.stat(new)
-            except OSError:
-                continue
-            if old_stat.st_ino == new_stat.st_ino:
-                kept += 1  # the same file (a hard link from a cache)
-                continue
-            if old_stat.st_size != new_stat.st_size or not _same_bytes(old, new):
-                continue
-            os.utime(new, ns=(old_stat.st_atime_ns, old_stat.st_mtime_ns))
-            kept += 1
-    return kept
+def new_plan(pelican) -> None:
+    """Every run (also each run of --autoreload, and after a failed one) starts with a fresh plan."""
+    global _PLAN
+    _PLAN = OutputPlan(pelican.final_output_path, pelican.output_path)
 
 
-def _same_bytes(a: str, b: str) -> bool:
-    with open(a, "rb") as fa, open(b, "rb") as fb:
-        while True:
-            chunk_a, chunk_b = fa.read(1 << 16), fb.read(1 << 16)
-            if chunk_a != chunk_b:
-                return False
-            if not chunk_a:
-                return True
-
-
-def publish(pelican) -> None:
-    final, staging = pelican.final_output_path, pelican.output_path
-    if not os.path.isdir(staging):
-        os.makedirs(staging)
-    if os.path.isdir(final):
-        keep_unchanged_times(final, staging)
-    previous = final + ".previous"
-    _remove(previous)
-    if os.path.isdir(final):
-        os.rename(final, previous)
-    os.rename(staging, final)
-    _remove(previous)
-    logger.info("Site written to %s", final)
+def commit(pelican) -> None:
+    global _PLAN
+    plan, _PLAN = _PLAN, None
+    os.makedirs(pelican.output_path, exist_ok=True)
+    report = plan.commit()
+    logger.info("Site written to %s: %d files written, %d unchanged, %d kept, %d removed", plan.final,
+                report.written, report.unchanged, report.carried, report.removed)
 
 
 def register() -> None:
     signals.initialized.connect(stage)
-    signals.finalized.connect(publish)
+    signals.get_generators.connect(new_plan)  # sent at the start of every run
+    signals.finalized.connect(commit)

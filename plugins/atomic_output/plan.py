@@ -1,0 +1,170 @@
+"""What a build writes, what it keeps from the previous output, and how the two become the new site.
+
+A build writes new and changed files into the staging folder. A generator that can tell a file would come
+out the same (the same *inputs*: a digest it computes) does not make it again: `carry(path, digest)`
+keeps the previous output's file, provided the previous build recorded that digest for it and the file is
+still there. `commit()` then turns the output folder into the new site:
+
+- a staged file whose bytes equal the output's file is dropped (the output's file keeps its mtime, so
+  rsync and S3 publishing send only real changes); any other staged file replaces the output's file;
+- files of the output that were neither staged nor carried are deleted (a removed product's pages);
+- the manifest (`<output>.manifest`, beside the output folder) records the digest of each file for the
+  next build. It is removed before the first change and written after the last one, so a commit that is
+  interrupted (power cut) leaves no manifest and the next build remakes every file.
+
+The output folder is never touched before `commit()`: a build stopped by a content or template error
+leaves the last good site as it was. A first build simply renames the staging folder.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+MANIFEST_VERSION = 1
+
+
+def manifest_path(final: Path) -> Path:
+    return Path(os.path.normpath(final) + ".manifest")
+
+
+def walk_files(folder: Path) -> set[str]:
+    """Every file under `folder`, as POSIX paths relative to it."""
+    files = set()
+    root = str(folder)
+    for dirpath, _dirs, names in os.walk(root):
+        relative = os.path.relpath(dirpath, root)
+        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+        files.update(prefix + name for name in names)
+    return files
+
+
+def same_bytes(a: str, b: str) -> bool:
+    if os.path.getsize(a) != os.path.getsize(b):
+        return False
+    with open(a, "rb") as fa, open(b, "rb") as fb:
+        while True:
+            chunk_a, chunk_b = fa.read(1 << 16), fb.read(1 << 16)
+            if chunk_a != chunk_b:
+                return False
+            if not chunk_a:
+                return True
+
+
+def _folder_identity(folder: Path) -> tuple[int, int]:
+    stat = os.stat(folder)
+    return stat.st_dev, stat.st_ino
+
+
+@dataclass
+class CommitReport:
+    written: int  # files new or changed in the output
+    unchanged: int  # staged files equal to the output's (not replaced, mtime kept)
+    carried: int  # files kept without being made again
+    removed: int  # files of the previous output that are no longer part of the site
+
+
+class OutputPlan:
+    def __init__(self, final: Path, staging: Path):
+        self.final, self.staging = Path(final), Path(staging)
+        self.previous = self._load_manifest()
+        self.digests: dict[str, str] = {}  # this build's files with a known input digest
+        self.carried: set[str] = set()
+        self._existing: set[str] | None = None
+
+    # ---- during the build -------------------------------------------------------------------
+
+    def existing(self) -> set[str]:
+        """The files of the current output (read once)."""
+        if self._existing is None:
+            self._existing = walk_files(self.final) if self.final.is_dir() else set()
+        return self._existing
+
+    def carry(self, path: str, digest: str) -> bool:
+        """Keep the output's `path` if the previous build made it from the same inputs (`digest`)."""
+        if self.previous.get(path) != digest or path not in self.existing():
+            return False
+        self.carried.add(path)
+        self.digests[path] = digest
+        return True
+
+    def made(self, path: str, digest: str) -> None:
+        """`path` is written into the staging folder this build, from inputs with `digest`."""
+        self.digests[path] = digest
+
+    # ---- at the end of a successful build ---------------------------------------------------------
+
+    def commit(self) -> CommitReport:
+        manifest = manifest_path(self.final)
+        staged = walk_files(self.staging) if self.staging.is_dir() else set()
+        if not self.final.is_dir():
+            self.staging.parent.mkdir(parents=True, exist_ok=True)
+            os.rename(self.staging, self.final)
+            self._save_manifest(manifest)
+            return CommitReport(len(staged), 0, 0, 0)
+        manifest.unlink(missing_ok=True)
+        existing = self.existing()
+        written = unchanged = 0
+        for path in sorted(staged):
+            new, old = self.staging / path, self.final / path
+            if path in existing and old.is_file() and same_bytes(str(old), str(new)):
+                unchanged += 1
+                continue
+            _clear_way(self.final, path)
+            os.replace(new, old)
+            written += 1
+        stale = existing - staged - self.carried
+        for path in stale:
+            (self.final / path).unlink(missing_ok=True)
+        _remove_empty_parents(self.final, stale)
+        shutil.rmtree(self.staging, ignore_errors=True)
+        self._save_manifest(manifest)
+        return CommitReport(written, unchanged, len(self.carried), len(stale))
+
+    # ---- the manifest -----------------------------------------------------------------------------
+
+    def _load_manifest(self) -> dict[str, str]:
+        try:
+            with open(manifest_path(self.final), "rb") as file:
+                data = pickle.load(file)
+            if data["version"] == MANIFEST_VERSION and data["folder"] == _folder_identity(self.final):
+                return data["digests"]
+        except Exception:  # missing, unreadable or from another folder: nothing can be carried
+            pass
+        return {}
+
+    def _save_manifest(self, path: Path) -> None:
+        data = {"version": MANIFEST_VERSION, "folder": _folder_identity(self.final), "digests": self.digests}
+        partial = path.with_name(path.name + ".partial")
+        with open(partial, "wb") as file:
+            pickle.dump(data, file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, path)
+
+
+def _clear_way(root: Path, path: str) -> None:
+    """Make room for file `path` under `root`: its folders exist, and no folder sits where it goes
+    (a page that was a folder before), nor a file where one of its folders goes."""
+    target = root / path
+    if target.is_dir():
+        shutil.rmtree(target)
+    parent = target.parent
+    for ancestor in reversed([parent, *parent.parents]):
+        if ancestor == root or root not in ancestor.parents:
+            continue
+        if ancestor.is_file():
+            ancestor.unlink()
+    parent.mkdir(parents=True, exist_ok=True)
+
+
+def _remove_empty_parents(root: Path, removed: set[str]) -> None:
+    folders = {(root / path).parent for path in removed}
+    for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):
+        while folder != root and root in folder.parents:
+            try:
+                folder.rmdir()  # only when empty
+            except OSError:
+                break
+            folder = folder.parent
