@@ -65,11 +65,17 @@ class BuildState:
             return self.version, self.ok, list(self.problems)
 
 
+# Previews keep the previous search index when pages change (re-indexing the national catalogue takes
+# about a minute); `invoke build` and `invoke publish` always index again.
+PREVIEW_SETTINGS = ["-e", "SEARCH_DEFER_INDEX=true"]
+
+
 def run_build(content: Path, output: Path, settings_file: str = "pelicanconf.py") -> tuple[bool, list[str]]:
     """One real build; returns (success, the problem lines to show when it failed)."""
     pelican = str(Path(sys.executable).parent / "pelican")
     env = dict(os.environ, COLUMNS="200", NO_COLOR="1")
-    proc = subprocess.run([pelican, str(content), "-s", str(ROOT / settings_file), "-o", str(output)],
+    proc = subprocess.run([pelican, str(content), "-s", str(ROOT / settings_file), "-o", str(output),
+                           *PREVIEW_SETTINGS],
                           cwd=ROOT, capture_output=True, text=True, env=env)
     sys.stdout.write(proc.stdout)
     sys.stderr.write(proc.stderr)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from .content_cache import ContentCache, file_digest
 from .errors import Problems
 
 # libyaml's parser when PyYAML was built with it (ten times faster); the same safe constructor.
@@ -26,6 +27,7 @@ class Document:
     body: str
     lines: dict = field(default_factory=dict)  # field path → line number in the file
     sources: dict = field(default_factory=dict)  # field path → unquoted scalar as written ("35.000")
+    digest: str = ""  # SHA-256 of the file's bytes: what the page fingerprints and the content cache use
 
     def line(self, name: str) -> int | None:
         """Line of a field, or of its nearest enclosing field."""
@@ -36,13 +38,27 @@ class Document:
         return None
 
 
-def read_document(path: Path, problems: Problems) -> Document | None:
-    """Read one Markdown file; report what is wrong with it and return None if unusable."""
+def read_document(path: Path, problems: Problems, cache: ContentCache | None = None) -> Document | None:
+    """Read one Markdown file; report what is wrong with it and return None if unusable. A file whose
+    bytes were read successfully before (`cache`) is not parsed again."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         problems.error(path, "file", f"cannot be read: {exc.strerror}")
         return None
+    digest = file_digest(raw)
+    cached = cache.get("document", digest) if cache is not None else None
+    if cached is not None:
+        return Document(path, *cached, digest=digest)
+    document = _parse_document(path, raw, problems)
+    if document is not None:
+        document.digest = digest
+        if cache is not None:
+            cache.put("document", digest, (document.data, document.body, document.lines, document.sources))
+    return document
+
+
+def _parse_document(path: Path, raw: bytes, problems: Problems) -> Document | None:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -19,14 +19,17 @@ from pelican.generators import Generator
 from pelican.log import console
 from pelican.utils import wait_for_changes
 
+from atomic_output import current_plan
 from i18n.languages import LanguageError, configure_languages
 from i18n.translations import load_translations
 
+from .content_cache import ContentCache
 from .errors import ContentErrors, ContentErrorsWhileWatching, Problems
 from .loader import CatalogueLoader
 from .photos import DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_MEGAPIXELS
 from .signals import catalogue_written, photos_collected, routes_adding, routes_built
 from .routes import build_routes
+from .fingerprints import PageFingerprints
 from .rendering import LanguageRenderer, render_pages, write_text
 from .views import MEDIA_DIR, MarkdownRenderer
 
@@ -47,6 +50,7 @@ class CatalogueGenerator(Generator):
         self.env.autoescape = True
         self.catalogue = None
         self.routes = []
+        self.fingerprints = None
         self.per_page = self.settings.get("CATALOGUE_PER_PAGE", 24)
 
     # ---- phase 1: read and validate --------------------------------------------------------------
@@ -60,13 +64,16 @@ class CatalogueGenerator(Generator):
         except LanguageError as exc:
             problems.error("pelicanconf.py", "CATALOGUE_LANGUAGES", str(exc))
             self._stop(problems)
+        content_cache = ContentCache(self.cache_folder)
         loader = CatalogueLoader(
             Path(self.path), self.languages, _today(self.settings), problems,
             self.settings.get("CATALOGUE_MAX_MEGAPIXELS", DEFAULT_MAX_MEGAPIXELS),
             self.settings.get("CATALOGUE_MAX_MEGABYTES", DEFAULT_MAX_MEGABYTES),
+            content_cache,
         )
         try:
             self.catalogue = loader.load()
+            content_cache.save()
             photos_collected.send(self, uses=loader.photo_uses, problems=problems)
         except Exception as exc:  # a bug of ours: still one clear line for staff, the details with --debug
             logger.debug("Reading the catalogue failed", exc_info=True)
@@ -88,6 +95,12 @@ class CatalogueGenerator(Generator):
         logger.info("Catalogue read in %.2f s: %d products, %d producers, %d regions, %d languages",
                     time.perf_counter() - started, len(self.catalogue.products), len(self.catalogue.producers),
                     len(self.catalogue.regions), len(self.languages))
+
+    @property
+    def cache_folder(self) -> Path:
+        """Where builds keep what the next build can reuse (CATALOGUE_CACHE_PATH, else .cache beside the
+        content folder): parsed content, QR codes, the search index."""
+        return Path(self.settings.get("CATALOGUE_CACHE_PATH") or Path(self.path).parent / ".cache")
 
     def _load_translations(self, problems: Problems) -> dict:
         """Each language's theme strings; a language without a catalogue falls back to English."""
@@ -144,19 +157,25 @@ class CatalogueGenerator(Generator):
     def generate_output(self, writer):
         started = time.perf_counter()
         output = Path(self.output_path)
-        written, processes = render_pages(self, output)
-        siteurl = self.settings.get("SITEURL", "")
-        self._write_sitemap(output, siteurl)
-        self._copy_media(output)
-        # the plugins' files (badges, QR codes, feeds, search index) are made here, in this process
         markdown = MarkdownRenderer()
         renderers = {lang.code: LanguageRenderer(self, lang, markdown) for lang in self.languages}
+        plan = current_plan()
+        # what each page is made from, to keep the unchanged ones (plugins use it too: open data, search)
+        self.fingerprints = PageFingerprints(self, Path(self.path), self.per_page) if plan is not None else None
+        written, kept, processes = render_pages(self, renderers, output, plan, self.fingerprints)
+        siteurl = self.settings.get("SITEURL", "")
+        if plan is None or not plan.carry("sitemap.xml", self.fingerprints.routes(self.routes)):
+            self._write_sitemap(output, siteurl)
+            if plan is not None:
+                plan.made("sitemap.xml", self.fingerprints.routes(self.routes))
+        self._copy_media(output, plan)
+        # the plugins' files (badges, QR codes, feeds, search index) are made here, in this process
         catalogue_written.send(self, output=output, sites={code: r.site for code, r in renderers.items()})
         catalogue = self.catalogue
         console.print(f"Catalogue: {len(catalogue.products)} products, {len(catalogue.producers)} producers, "
-                      f"{len(catalogue.regions)} regions → {written} pages in "
-                      f"{', '.join(lang.code for lang in self.languages)}, written in "
-                      f"{time.perf_counter() - started:.2f} s"
+                      f"{len(catalogue.regions)} regions → {written + kept} pages in "
+                      f"{', '.join(lang.code for lang in self.languages)} ({written} made, {kept} unchanged), "
+                      f"written in {time.perf_counter() - started:.2f} s"
                       + (f" ({processes} processes)" if processes > 1 else ""))
 
     def pagination(self, site, route):
@@ -190,18 +209,24 @@ class CatalogueGenerator(Generator):
         xml = self.env.get_template("sitemap.xml").render(entries=entries, default=self.languages[0].code)
         write_text(output / "sitemap.xml", xml)
 
-    def _copy_media(self, output: Path) -> None:
-        """Each photo's published files (renditions, or the original) under media/<section>/<slug>/."""
+    def _copy_media(self, output: Path, plan) -> None:
+        """Each photo's published files (renditions, or the original) under media/<section>/<slug>/;
+        a file the output already has from the same source is kept."""
         catalogue = self.catalogue
         entries = [p.entry for p in catalogue.products] + [p.entry for p in catalogue.producers]
         entries += [r.description for r in catalogue.regions.values() if r.description]
         for entry in entries:
-            folder = output / MEDIA_DIR / entry.kind / entry.slug
-            folder.mkdir(parents=True, exist_ok=True)
+            folder = f"{MEDIA_DIR}/{entry.kind}/{entry.slug}"
             for photo in entry.photos.values():
                 for name, source in photo.published_files():
+                    stat = os.stat(source)
+                    digest = f"{source}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}"
+                    if plan is not None and plan.carry(f"{folder}/{name}", digest):
+                        continue
+                    (output / folder).mkdir(parents=True, exist_ok=True)
                     try:
-                        os.link(source, folder / name)  # same file system: no copy needed
+                        os.link(source, output / folder / name)  # same file system: no copy needed
                     except OSError:
-                        shutil.copyfile(source, folder / name)
-
+                        shutil.copyfile(source, output / folder / name)
+                    if plan is not None:
+                        plan.made(f"{folder}/{name}", digest)

@@ -9,6 +9,7 @@ import datetime
 import re
 from pathlib import Path
 
+from .content_cache import ContentCache
 from .errors import Problems
 from .frontmatter import Document, read_document
 from .groups import load_groups
@@ -24,7 +25,8 @@ TRANSLATION_RE = re.compile(r"^index\.([A-Za-z_-]+)\.md$")
 
 class CatalogueLoader:
     def __init__(self, content: Path, languages, today: datetime.date, problems: Problems,
-                 max_megapixels=DEFAULT_MAX_MEGAPIXELS, max_megabytes=DEFAULT_MAX_MEGABYTES):
+                 max_megapixels=DEFAULT_MAX_MEGAPIXELS, max_megabytes=DEFAULT_MAX_MEGABYTES,
+                 cache: ContentCache | None = None):
         self.content = Path(content)
         self.languages = languages
         self.codes = [lang.code for lang in languages]
@@ -32,6 +34,7 @@ class CatalogueLoader:
         self.today = today
         self.problems = problems
         self.photo_limits = (max_megapixels, max_megabytes)
+        self.cache = cache
         self.photo_uses: list[PhotoUse] = []  # every valid photo and where the content names it
         self.verify_pixels = not photos_collected.receivers  # an image pipeline decodes them anyway
 
@@ -93,7 +96,7 @@ class CatalogueLoader:
         return self._entry(section, stem, path.parent, path, translations, schema)
 
     def _entry(self, section: str, slug: str, folder: Path, main: Path, translations: dict, schema: Schema) -> Entry | None:
-        doc = read_document(main, self.problems)
+        doc = read_document(main, self.problems, self.cache)
         fields = schema.validate(doc, self.problems) if doc is not None else {}
         entry = Entry(section, slug, folder, fields, {self.default: Text(self.default, fields, doc and doc.body, main)},
                       document=doc)
@@ -106,7 +109,7 @@ class CatalogueLoader:
                 self.problems.error(path, "file", f"translation into {lang!r}, a language this site does not "
                                     f"have (site languages: {', '.join(self.codes)})")
                 continue
-            tdoc = read_document(path, self.problems)
+            tdoc = read_document(path, self.problems, self.cache)
             if tdoc is None:
                 continue
             tfields = schema.validate(tdoc, self.problems, translation=True)
@@ -120,7 +123,7 @@ class CatalogueLoader:
         if name in entry.photos:
             return
         try:
-            entry.photos[name] = inspect_photo(entry.folder, name, *self.photo_limits, self.verify_pixels)
+            entry.photos[name] = inspect_photo(entry.folder, name, *self.photo_limits, self.verify_pixels, self.cache)
         except PhotoProblem as exc:
             self.problems.error(doc.path, field_name, str(exc), doc.line(field_name))
             return

@@ -138,6 +138,7 @@ class Catalogue:
     map_attribution: str = ""  # Markdown: credits of the region boundaries (regions/ATTRIBUTION.md)
 
     def __post_init__(self):
+        self._group_pages: list[Group] | None = None
         self.by_stars: dict[int, list[Product]] = {}
         self.by_region: dict[str, list[Product]] = {r: [] for r in self.regions}
         self.producers_by_region: dict[str, list[Producer]] = {r: [] for r in self.regions}
@@ -154,8 +155,10 @@ class Catalogue:
 
     def group_pages(self) -> list[Group]:
         """Every top-level group, and every sub-group that holds a product (with its ancestors)."""
-        used = {g.code for p in self.products for g in p.group.lineage}
-        return [g for g in self.groups.values() if g.parent is None or g.code in used]
+        if self._group_pages is None:
+            used = {g.code for p in self.products for g in p.group.lineage}
+            self._group_pages = [g for g in self.groups.values() if g.parent is None or g.code in used]
+        return self._group_pages
 
     def in_group(self, group: Group) -> list[Product]:
         return [p for p in self.products if group.contains(p.group)]

@@ -17,6 +17,8 @@ from pathlib import Path
 from blinker import signal
 from PIL import Image
 
+from .content_cache import file_digest
+
 FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
 DEFAULT_MAX_MEGAPIXELS = 50
 DEFAULT_MAX_MEGABYTES = 40
@@ -44,6 +46,7 @@ class Photo:
     width: int
     height: int
     format: str
+    digest: str = ""  # SHA-256 of the file's bytes
     renditions: list[Rendition] = field(default_factory=list)  # by the image pipeline, widest first
     social: Rendition | None = None  # the 1200×630 sharing image, for products
 
@@ -72,8 +75,9 @@ class PhotoProblem(Exception):
 
 
 def inspect_photo(folder: Path, name: str, max_megapixels=DEFAULT_MAX_MEGAPIXELS,
-                  max_megabytes=DEFAULT_MAX_MEGABYTES, verify_pixels: bool = True) -> Photo:
-    """The photo `name` of the bundle `folder`, or PhotoProblem saying what is wrong with it."""
+                  max_megabytes=DEFAULT_MAX_MEGABYTES, verify_pixels: bool = True, cache=None) -> Photo:
+    """The photo `name` of the bundle `folder`, or PhotoProblem saying what is wrong with it. A photo
+    whose bytes passed the same checks before (`cache`, a ContentCache) is not opened again."""
     path = (folder / name).resolve()
     if folder.resolve() not in path.parents:
         raise PhotoProblem(f"{name!r} is outside the folder {folder.name}/; put the photo in that folder")
@@ -84,6 +88,19 @@ def inspect_photo(folder: Path, name: str, max_megapixels=DEFAULT_MAX_MEGAPIXELS
     size = path.stat().st_size
     if size > max_megabytes * 1024 * 1024:
         raise PhotoProblem(f"{name!r} is {size / 1024 / 1024:.0f} MB; the limit is {max_megabytes} MB")
+    digest = file_digest(path.read_bytes())
+    key = f"{digest} {max_megapixels} {verify_pixels}"
+    known = cache.get("photo", key) if cache is not None else None
+    if known is None:
+        known = _check_image(path, name, max_megapixels, verify_pixels)
+        if cache is not None:
+            cache.put("photo", key, known)
+    width, height, image_format = known
+    return Photo(path, name, width, height, FORMATS[image_format], digest)
+
+
+def _check_image(path: Path, name: str, max_megapixels, verify_pixels: bool) -> tuple[int, int, str]:
+    """(width, height, format) of a photo that Pillow can publish, or PhotoProblem."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -109,7 +126,7 @@ def inspect_photo(folder: Path, name: str, max_megapixels=DEFAULT_MAX_MEGAPIXELS
         raise PhotoProblem(f"{name!r} is not an image Pillow can read (JPEG, PNG or WebP)") from None
     except (OSError, SyntaxError, ValueError) as exc:
         raise PhotoProblem(f"{name!r} is corrupt or truncated ({exc})") from None
-    return Photo(path, name, width, height, FORMATS[image_format])
+    return width, height, image_format
 
 
 def _png_bit_depth(path: Path, image) -> int | None:

@@ -1,9 +1,10 @@
 """Render every route in every language, in this process or in worker processes on all cores.
 
-Rendering is most of a large build's time and each page is independent of the others, so a big site is
-split between forked workers: each renders every N-th route in every language and writes its files.
-The workers inherit the read catalogue, the routes and the compiled templates (fork), keep their own
-view caches, and the pages are the same bytes whichever process renders them.
+Rendering is most of a large build's time. First the pages whose fingerprint (`fingerprints.py`) is the
+one the previous build recorded are kept as they are (`atomic_output`'s plan); the others are split
+between forked workers, each rendering every N-th page. The workers inherit the read catalogue, the
+routes, the compiled templates and the views already made (fork), and the pages are the same bytes
+whichever process renders them.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from .views import MarkdownRenderer, Site
 
-_GENERATOR = None  # the generator whose routes forked workers render (set just before the fork)
+_SHARED = None  # (generator, renderers, jobs) that forked workers render (set just before the fork)
 
 
 class LanguageRenderer:
@@ -53,15 +54,43 @@ class LanguageRenderer:
         return self.generator.get_template("404").render(dict(self.base, route=None, alternates=[], canonical=""))
 
 
-def _render_share(generator, output: Path, share: int, shares: int) -> int:
-    """Render and write routes share, share + shares, … in every language; returns the pages written."""
-    markdown = MarkdownRenderer()
+def page_file(route, lang) -> str:
+    """The file of `route` in `lang`, relative to the output folder ("san-pham/x/index.html")."""
+    folder = route.path(lang).strip("/")
+    return f"{folder}/index.html" if folder else "index.html"
+
+
+def plan_pages(generator, renderers: dict, plan, fingerprints) -> tuple[list, int]:
+    """The (route index, language code) pairs to render, and how many pages the output keeps as they are:
+    a page whose fingerprint is the one the previous build recorded for it is carried over (`plan`)."""
+    jobs, carried = [], 0
+    for index, route in enumerate(generator.routes):
+        for lang in generator.languages:
+            renderer = renderers[lang.code]
+            if not renderer.wants(route):
+                continue
+            digest = fingerprints.page(route, lang, renderer.site) if fingerprints is not None else None
+            if digest is not None:
+                path = page_file(route, lang)
+                if plan.carry(path, digest):
+                    carried += 1
+                    continue
+                plan.made(path, digest)
+            jobs.append((index, lang.code))
+    return jobs, carried
+
+
+def _render_share(generator, renderers: dict, jobs: list, output: Path, share: int, shares: int) -> int:
+    """Render and write jobs share, share + shares, …; returns the pages written."""
     written = 0
+    mine = jobs[share::shares]
     for lang in generator.languages:
-        renderer = LanguageRenderer(generator, lang, markdown)
-        for index, route in enumerate(generator.routes):
-            if index % shares == share and renderer.wants(route):
-                write_text(output / route.path(lang).strip("/") / "index.html", renderer.render(route))
+        renderer = renderers[lang.code]
+        renderer.activate()
+        for index, code in mine:
+            if code == lang.code:
+                route = generator.routes[index]
+                write_text(output / page_file(route, lang), renderer.render(route))
                 written += 1
         if lang.is_default and share == 0:
             write_text(output / "404.html", renderer.render_404())
@@ -70,7 +99,8 @@ def _render_share(generator, output: Path, share: int, shares: int) -> int:
 
 def _worker(args) -> int:
     output, share, shares = args
-    return _render_share(_GENERATOR, Path(output), share, shares)
+    generator, renderers, jobs = _SHARED
+    return _render_share(generator, renderers, jobs, Path(output), share, shares)
 
 
 def workers_for(settings, pages: int) -> int:
@@ -82,20 +112,21 @@ def workers_for(settings, pages: int) -> int:
     return max(1, min(int(wanted), 32))
 
 
-def render_pages(generator, output: Path) -> tuple[int, int]:
-    """Write every page of `generator.routes` in every language; returns (pages written, processes)."""
-    pages = len(generator.routes) * len(generator.languages)
-    workers = workers_for(generator.settings, pages)
+def render_pages(generator, renderers: dict, output: Path, plan=None, fingerprints=None) -> tuple[int, int, int]:
+    """Write the pages of `generator.routes` in every language that changed (all of them without a
+    `plan`); returns (pages written, pages kept as they were, processes)."""
+    jobs, carried = plan_pages(generator, renderers, plan, fingerprints)
+    workers = workers_for(generator.settings, len(jobs))
     if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return _render_share(generator, output, 0, 1), 1
-    global _GENERATOR
-    _GENERATOR = generator
+        return _render_share(generator, renderers, jobs, output, 0, 1), carried, 1
+    global _SHARED
+    _SHARED = (generator, renderers, jobs)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             written = sum(pool.map(_worker, [(str(output), share, workers) for share in range(workers)]))
     finally:
-        _GENERATOR = None
-    return written, workers
+        _SHARED = None
+    return written, carried, workers
 
 
 def write_text(path: Path, text: str) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from pelican import signals as pelican_signals
 from pelican.log import console
 
+from atomic_output import write_file
 from catalogue.generator import CatalogueGenerator
 from catalogue.signals import catalogue_written, routes_built
 
@@ -47,19 +48,19 @@ def site_badge(site, stars: int, expired: bool = False):
 def write_files(generator, output, sites) -> None:
     """Badge files per language, QR codes, feeds; then remember the new permanent URLs."""
     default = generator.languages[0]
-    qr_cache = Path(generator.settings.get("CATALOGUE_CACHE_PATH") or Path(generator.path).parent / ".cache") / "qr"
+    qr_cache = generator.cache_folder / "qr"
     for lang in generator.languages:
         site = sites[lang.code]
         gettext = generator.translations[lang.code].gettext
         for product in generator.catalogue.products:
-            folder = output / lang.path("product", product.slug).strip("/")
+            folder = lang.path("product", product.slug).strip("/")
             state = state_of(product.stars, product.certificate)
             label, note = badge_texts(gettext, product.stars, state)
-            (folder / f"{BADGE_FILE}.svg").write_text(badge_svg(product.stars, state, label, note, standalone=True),
-                                                       encoding="utf-8")
-            (folder / f"{BADGE_FILE}.png").write_bytes(badge_png(product.stars, state, label, note))
+            write_file(output, f"{folder}/{BADGE_FILE}.svg",
+                       badge_svg(product.stars, state, label, note, standalone=True))
+            write_file(output, f"{folder}/{BADGE_FILE}.png", badge_png(product.stars, state, label, note))
             if lang is default:
-                write_qr(site.public(site.url("product", product.slug)), folder, qr_cache)
+                write_qr(site.public(site.url("product", product.slug)), output, folder, qr_cache)
         write_feed(site, output, gettext("New OCOP products") + f" · {generator.settings.get('SITENAME', '')}",
                    gettext("The newest products of the catalogue."))
     added = permalinks.update(Path(generator.path), generator.routes, generator.languages)

@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 import zxingcpp
+from atomic_output import current_plan
 from markupsafe import escape
 from PIL import Image
 
@@ -22,22 +23,32 @@ SVG_SCALE = 4  # the SVG's nominal size in px per module (it scales to any size)
 VERSION = 2  # bump when the drawing changes
 
 
-def write_qr(url: str, folder: Path, cache: Path | None = None) -> None:
-    """`qr.svg` and `qr.png` of `url` in `folder`, through the cache when one is given."""
+def write_qr(url: str, output: Path, folder: str, cache: Path | None = None) -> None:
+    """`qr.svg` and `qr.png` of `url` in `output`/`folder`, through the cache when one is given; files
+    the previous output has for the same URL are kept (see atomic_output)."""
+    plan = current_plan()
+    digest = f"qr:{VERSION}:{url}"
+    names = [name for name in ("qr.svg", "qr.png") if plan is None or not plan.carry(f"{folder}/{name}", digest)]
+    if not names:
+        return
     if cache is None:
-        return _make_qr(url, folder)
-    entry = Path(cache) / hashlib.sha256(f"{VERSION} {url}".encode()).hexdigest()[:32]
-    if not (entry / "qr.png").is_file():
-        tmp = entry.with_name(entry.name + f".{os.getpid()}.tmp")
-        _make_qr(url, tmp)
-        shutil.rmtree(entry, ignore_errors=True)
-        os.replace(tmp, entry)
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in ("qr.svg", "qr.png"):
-        try:
-            os.link(entry / name, folder / name)
-        except OSError:
-            shutil.copyfile(entry / name, folder / name)
+        _make_qr(url, output / folder)
+    else:
+        entry = Path(cache) / hashlib.sha256(f"{VERSION} {url}".encode()).hexdigest()[:32]
+        if not (entry / "qr.png").is_file():
+            tmp = entry.with_name(entry.name + f".{os.getpid()}.tmp")
+            _make_qr(url, tmp)
+            shutil.rmtree(entry, ignore_errors=True)
+            os.replace(tmp, entry)
+        (output / folder).mkdir(parents=True, exist_ok=True)
+        for name in names:
+            try:
+                os.link(entry / name, output / folder / name)
+            except OSError:
+                shutil.copyfile(entry / name, output / folder / name)
+    if plan is not None:
+        for name in ("qr.svg", "qr.png"):
+            plan.made(f"{folder}/{name}", digest)
 
 
 def qr_svg(url: str) -> str:

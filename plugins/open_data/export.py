@@ -13,6 +13,8 @@ from pathlib import Path
 
 from pelican.log import console
 
+from atomic_output import current_plan, write_file
+
 from .flatten import COLUMNS, csv_row
 from .records import SCHEMA_VERSION, product_record
 
@@ -32,7 +34,7 @@ def catalogue_document(site) -> dict:
     settings = site.settings
     products = [product_record(site.product(p)) for p in site.catalogue.products]
     return {
-        "$schema": site.public(open_data_url(site, SCHEMA_NAME)),
+        "$schema": site.public(open_data_url(site, SCHEMA_NAME)),  # the same for every language
         "schema_version": SCHEMA_VERSION,
         "lang": site.lang.tag,
         "title": settings.get("SITENAME", ""),
@@ -48,10 +50,14 @@ def catalogue_document(site) -> dict:
 
 def write_open_data(generator, output, sites) -> None:
     output = Path(output)
-    sizes = {}
+    plan, sizes = current_plan(), {}
     for code, site in sites.items():
-        document = catalogue_document(site)
         folder = output / site.lang.prefix.strip("/") / FOLDER
+        files = [(folder / name).relative_to(output).as_posix() for name in (JSON_NAME, CSV_NAME)]
+        digest = generator.fingerprints.all_products(site.lang) if generator.fingerprints is not None else None
+        if digest is not None and all([plan.carry(path, digest) for path in files]):
+            continue  # the same catalogue as the previous build's files
+        document = catalogue_document(site)
         folder.mkdir(parents=True, exist_ok=True)
         json_path = folder / JSON_NAME
         json_path.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -61,10 +67,13 @@ def write_open_data(generator, output, sites) -> None:
             writer.writeheader()
             writer.writerows(csv_row(record) for record in document["products"])
         sizes[code] = (json_path.stat().st_size, csv_path.stat().st_size)
-        if site.lang.is_default:
-            schema = json.loads(SCHEMA_SOURCE.read_text(encoding="utf-8"))
-            schema["$id"] = document["$schema"]
-            (folder / SCHEMA_NAME).write_text(json.dumps(schema, ensure_ascii=False, indent=1) + "\n",
-                                              encoding="utf-8")
+        for path in files if digest is not None else ():
+            plan.made(path, digest)
+    default = next(site for site in sites.values() if site.lang.is_default)
+    schema = json.loads(SCHEMA_SOURCE.read_text(encoding="utf-8"))
+    schema["$id"] = default.public(open_data_url(default, SCHEMA_NAME))
+    write_file(output, f"{FOLDER}/{SCHEMA_NAME}", json.dumps(schema, ensure_ascii=False, indent=1) + "\n")
     total = sum(j + c for j, c in sizes.values())
-    console.print(f"Open data: {len(sizes)} languages × JSON + CSV, {total / 1024:.0f} KB in all")
+    unchanged = len(sites) - len(sizes)
+    console.print(f"Open data: {len(sizes)} languages × JSON + CSV written, {total / 1024:.0f} KB"
+                  + (f"; {unchanged} unchanged" if unchanged else ""))

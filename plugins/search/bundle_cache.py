@@ -16,46 +16,59 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 
-def indexed_pages(site_folder: Path, folders: list[str]) -> list[Path]:
-    return sorted(p for folder in folders for p in (site_folder / folder).glob("*/index.html"))
-
-
-def inputs_digest(site_folder: Path, pages: list[Path]) -> str:
+def inputs_digest(pages: dict[str, Path], fingerprints: dict[str, str]) -> str:
+    """What Pagefind reads: each page (output path → file), by its fingerprint when the build has one
+    (it determines the page's bytes), else by its bytes."""
     digest = hashlib.sha256()
     try:
         digest.update(version("pagefind_bin").encode())
     except PackageNotFoundError:
         digest.update(b"pagefind")
-    for page in pages:
-        digest.update(page.relative_to(site_folder).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(page.read_bytes()).digest())
+    for path in sorted(pages):
+        digest.update(path.encode() + b"\0")
+        known = fingerprints.get(path)
+        digest.update(known.encode() if known else hashlib.sha256(pages[path].read_bytes()).digest())
     return digest.hexdigest()[:32]
 
 
-def _link_tree(source: Path, target: Path) -> None:
-    def link(src, dst):
-        try:
-            os.link(src, dst)  # same file system: no copy
-        except OSError:
-            shutil.copy2(src, dst)
+def _link(source, target) -> None:
+    try:
+        os.link(source, target)  # same file system: no copy
+    except OSError:
+        shutil.copy2(source, target)
 
-    shutil.copytree(source, target, copy_function=link)
+
+def _link_tree(source: Path, target: Path) -> None:
+    shutil.copytree(source, target, copy_function=_link)
 
 
 class BundleCache:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
 
-    def restore(self, digest: str, bundle: Path) -> bool:
+    def restore(self, digest: str, bundle: Path, prefix: str, plan=None) -> bool:
+        """Put the cached bundle of `digest` at `bundle` (`prefix`: its path in the site); files the
+        previous output already has from this bundle are kept there (`plan`, see atomic_output)."""
         cached = self.folder / digest
         if not cached.is_dir():
             return False
         shutil.rmtree(bundle, ignore_errors=True)
-        _link_tree(cached, bundle)
+        for source in sorted(p for p in cached.rglob("*") if p.is_file()):
+            relative = source.relative_to(cached).as_posix()
+            if plan is not None and plan.carry(f"{prefix}/{relative}", f"bundle:{digest}"):
+                continue
+            (bundle / relative).parent.mkdir(parents=True, exist_ok=True)
+            _link(source, bundle / relative)
+            if plan is not None:
+                plan.made(f"{prefix}/{relative}", f"bundle:{digest}")
         return True
 
-    def store(self, digest: str, bundle: Path) -> None:
+    def store(self, digest: str, bundle: Path, prefix: str, plan=None) -> None:
         """Keep `bundle` as the one cached bundle (older ones are removed)."""
+        if plan is not None:
+            for path in bundle.rglob("*"):
+                if path.is_file():
+                    plan.made(f"{prefix}/{path.relative_to(bundle).as_posix()}", f"bundle:{digest}")
         self.folder.mkdir(parents=True, exist_ok=True)
         partial = self.folder / f"{digest}.partial"
         shutil.rmtree(partial, ignore_errors=True)

@@ -42,11 +42,10 @@ def page_glob(folders: list[str]) -> str:
     return "{" + ",".join(sorted(folders)) + "}/*/index.html"
 
 
-def build_index(site_folder: Path, glob: str | None = None) -> IndexReport:
-    """Index `site_folder` (the pages matching `glob`) and write the bundle into `site_folder/pagefind/`."""
+def build_index(site_folder: Path, bundle: Path, glob: str | None = None) -> IndexReport:
+    """Index `site_folder` (the pages matching `glob`) and write the bundle into `bundle`."""
     started = time.perf_counter()
-    asyncio.run(_index(site_folder, glob))
-    bundle = site_folder / BUNDLE_DIR
+    asyncio.run(_index(site_folder, bundle, glob))
     for name in UNUSED_FILES:
         (bundle / name).unlink(missing_ok=True)
     files = [p for p in bundle.rglob("*") if p.is_file()]
@@ -54,8 +53,8 @@ def build_index(site_folder: Path, glob: str | None = None) -> IndexReport:
     return IndexReport(pages, time.perf_counter() - started, len(files), sum(p.stat().st_size for p in files))
 
 
-async def _index(site_folder: Path, glob: str | None) -> None:
+async def _index(site_folder: Path, bundle: Path, glob: str | None) -> None:
     from pagefind.index import PagefindIndex
 
-    async with PagefindIndex(config={"output_path": str(site_folder / BUNDLE_DIR)}) as index:
+    async with PagefindIndex(config={"output_path": str(bundle)}) as index:
         await index.add_directory(str(site_folder), glob=glob)

@@ -1,0 +1,132 @@
+"""Fingerprints of pages: a digest of everything a page shows, to skip the pages whose inputs did not change.
+
+A product page shows the product, its producer's card, the cards of the producer's other products, its
+region and group; a listing page shows the cards of its items, its position and the listing's size.
+Each of these is summed up by digests of the content files behind it (their bytes, see
+`frontmatter.Document.digest`) and of the photos. What every page can show goes into one site-wide
+digest: the code of the plugins and the theme (templates, translations, styles), the settings, the date
+the build runs as (certificates expire), the regions, the product groups in use and the ordinary pages
+(the footer lists them). When the site-wide digest changes, every page is made again.
+
+Pages of other kinds (home, region and group indexes, maps, search, redirects) get no fingerprint and are
+always made: there are few of them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from importlib.metadata import version
+from pathlib import Path
+
+PLUGINS_DIR = Path(__file__).resolve().parents[1]
+LIBRARIES = ("pelican", "jinja2", "markdown", "nh3", "babel", "markupsafe", "pillow")
+LISTINGS = ("products", "producers", "stars", "group")
+
+
+def _hash(*parts) -> str:
+    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+
+
+def _files_digest(*folders: Path) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _plain(value):
+    """Settings as plain data (functions and objects by type only: their repr changes every run)."""
+    if isinstance(value, (str, int, float, bool, type(None))):
+        return value
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [_plain(v) for v in value]
+        return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
+    if isinstance(value, dict):
+        return sorted((str(k), _plain(v)) for k, v in value.items())
+    return type(value).__name__
+
+
+# Settings that change how a build runs, not what a page shows.
+HOW_NOT_WHAT = {"SEARCH_DEFER_INDEX", "CATALOGUE_RENDER_WORKERS", "CATALOGUE_PARALLEL_FROM"}
+
+
+def _ignored(setting: str) -> bool:
+    """Where things are (content, output, theme, caches): their contents count, not their paths; and
+    settings of how the build runs."""
+    return (setting in ("PATH", "THEME", "OUTPUT_PATH") or setting.endswith(("_PATH", "_PATHS"))
+            or setting in HOW_NOT_WHAT)
+
+
+def entry_digest(entry) -> str:
+    """The files of one bundle: its index.md, its translations and its photos."""
+    docs = [("", entry.document.digest)] if entry.document is not None else []
+    docs += sorted((lang, doc.digest) for lang, doc in entry.translation_docs.items())
+    photos = sorted((name, photo.digest, [(r.name, r.width, r.height) for r in photo.renditions],
+                     photo.social.name if photo.social else None) for name, photo in entry.photos.items())
+    return _hash(docs, photos)
+
+
+class PageFingerprints:
+    def __init__(self, generator, content: Path, per_page: int):
+        catalogue = self.catalogue = generator.catalogue
+        self.per_page = per_page
+        self.by_slug = {("product", p.slug): p for p in catalogue.products}
+        self.by_slug.update({("producer", p.slug): p for p in catalogue.producers})
+        self._cards: dict = {}
+        regions = [(r.id, r.names, r.parent_id, entry_digest(r.description) if r.description else None)
+                   for r in catalogue.regions.values()]
+        regions_file = content / "regions" / "regions.geojson"
+        self.site = _hash(
+            _files_digest(PLUGINS_DIR, Path(generator.theme)),
+            [(name, version(name)) for name in LIBRARIES],
+            _plain({k: v for k, v in generator.settings.items() if k.isupper() and not _ignored(k)}),
+            catalogue.today.isoformat(),
+            hashlib.blake2b(regions_file.read_bytes(), digest_size=16).hexdigest() if regions_file.is_file() else "",
+            catalogue.map_attribution, regions,
+            [g.code for g in catalogue.group_pages()], catalogue.star_levels(),
+            [(e.slug, entry_digest(e)) for e in catalogue.pages],
+        )
+        # what the filters of the all-products listing count
+        self.facets = _hash(sorted((p.stars, p.group.code, p.region.id, p.producer.kind) for p in catalogue.products))
+
+    def all_products(self, lang) -> str:
+        """Everything about every product, in `lang` (for files made from the whole catalogue)."""
+        return _hash(self.site, lang.code, [(p.slug, self.card(p)) for p in self.catalogue.products])
+
+    def routes(self, routes) -> str:
+        """The site's addresses (for the sitemap)."""
+        return _hash(self.site, [(r.kind, r.key, r.page, r.redirect) for r in routes])
+
+    def card(self, item) -> str:
+        """A product's or producer's card: the item, and what its card says about others."""
+        key = id(item)
+        if key not in self._cards:
+            if hasattr(item, "producer"):  # a product: its producer's name, its region
+                self._cards[key] = _hash(entry_digest(item.entry), entry_digest(item.producer.entry),
+                                         item.producer.slug, item.region.id, item.group.code)
+            else:  # a producer: its region and how many products it has
+                self._cards[key] = _hash(entry_digest(item.entry), item.region.id, len(item.products))
+        return self._cards[key]
+
+    def page(self, route, lang, site) -> str | None:
+        """The fingerprint of `route` in language `lang` (`site`: its Site), or None: always make it."""
+        kind = route.kind
+        if kind in ("product", "producer"):
+            item = self.by_slug[(kind, route.key)]
+            producer = item.producer if kind == "product" else item
+            shown = [self.card(item), self.card(producer), [self.card(p) for p in producer.products]]
+        elif kind == "region":
+            catalogue = self.catalogue
+            shown = [[self.card(p) for p in catalogue.by_region[route.key]],
+                     [self.card(p) for p in catalogue.producers_by_region[route.key]]]
+        elif kind in LISTINGS and route.listing is not None:
+            items = site.listing(route)
+            start = (route.page - 1) * self.per_page
+            shown = [len(items), route.pages, [self.card(view.product if kind != "producers" else view.producer)
+                                               for view in items[start:start + self.per_page]]]
+            if kind == "products":
+                shown.append(self.facets)
+        else:
+            return None
+        return _hash(self.site, lang.code, kind, route.key, route.page, shown)
