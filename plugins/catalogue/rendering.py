@@ -28,8 +28,18 @@ class LanguageRenderer:
         self.site = Site(generator.catalogue, lang, settings.get("SITEURL", ""), markdown, settings)
         self.site.gettext = generator.translations[lang.code].gettext  # for texts made in Python (badges)
         self.activate()
-        self.site.macros = generator.env.get_template("partials/macros.html").make_module({"site": self.site})
+        self._modules: dict = {}
+        self.site.module = self.module
+        self.site.macros = self.module("partials/macros.html")
         self.base = {"site": self.site, "SITENAME": settings.get("SITENAME", ""), "settings": settings}
+
+    def module(self, name: str):
+        """A template of macros (`partials/…`) bound to this language's site, made once: templates use
+        `{% set m = site.module('partials/macros.html') %}` rather than importing it with their context
+        on every page (which runs the whole file again for each page)."""
+        if name not in self._modules:
+            self._modules[name] = self.generator.env.get_template(name).make_module({"site": self.site})
+        return self._modules[name]
 
     def activate(self) -> None:
         """Make the theme's gettext speak this language (one Jinja environment serves every language)."""

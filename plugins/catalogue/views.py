@@ -63,6 +63,7 @@ class Site:
         self._views: dict = {}
         self._listings: dict = {}
         self.macros = None  # the theme's partials/macros.html as a module bound to this site (set by the generator)
+        self.module = None  # name → a partial template as a module bound to this site (set by the generator)
         self.gettext = lambda message: message  # the language's theme catalogue (set by the generator)
 
     def card(self, view) -> Markup:
