@@ -21,6 +21,7 @@ for the missing stars (5★ `b`, 1★ `f`) for a product, with `c` for a produce
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from catalogue.views import ProductView
 from i18n.collation import sort_key
@@ -41,6 +42,7 @@ class SearchRecord:
     folded: str  # words with đ/Đ written with d/D, indexed but not shown
 
 
+@lru_cache(maxsize=65536)  # a catalogue uses a few thousand distinct weights and code points
 def _number(value: int, width: int) -> str:
     """`value` in `width` base-25 letters. Out of range values are clamped to the nearest end (they then
     compare equal to it, and the rest of the key decides); `sort_key` gives none today, see `_WIDE`."""
