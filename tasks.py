@@ -109,6 +109,7 @@ def clean(c):
     """Remove the built site and caches."""
     for path in ("output", "output.partial", ".cache", ".pytest_cache"):
         shutil.rmtree(ROOT / path, ignore_errors=True)
+    (ROOT / "output.manifest").unlink(missing_ok=True)
 
 
 # ---- staff workflow (logic in catalogue_tools/) ----------------------------------------------------

@@ -1,7 +1,7 @@
 """Between builds, what reading a content file produced, keyed by the SHA-256 of the file's bytes.
 
-Parsing front matter (YAML with the line of every field) and checking a photo's pixels are most of the
-read phase of a big catalogue. Their results depend only on the file's bytes (and on this code), so
+Parsing front matter (YAML with the line of every field), checking its fields against the schema and
+checking a photo's pixels are most of the read phase of a big catalogue. Their results depend only on the file's bytes (and on this code), so
 they are kept in one file under CATALOGUE_CACHE_PATH and reused when the bytes are the same: by content,
 not modification time, because a fresh checkout (CI) gives every file a new mtime. Only successful reads
 are kept, so every problem is reported again on every build. Entries no build used are dropped on save.
@@ -19,8 +19,10 @@ import yaml
 
 logger = logging.getLogger(__name__)
 
-# Change when what is cached changes shape or meaning (the parser, the photo checks).
-FORMAT = f"content-cache-1 yaml-{yaml.__version__}"
+# What is cached depends on the code that parses and checks files: a change to it empties the cache.
+_CODE = ("frontmatter.py", "schema.py", "photos.py", "content_cache.py")
+FORMAT = "content-cache-1 yaml-{} {}".format(yaml.__version__, hashlib.sha256(
+    b"".join((Path(__file__).parent / name).read_bytes() for name in _CODE)).hexdigest()[:16])
 FILE_NAME = "content.pickle"
 
 

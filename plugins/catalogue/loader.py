@@ -6,6 +6,7 @@ Nothing here writes anything: a catalogue with errors is reported and never reac
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from pathlib import Path
 
@@ -67,8 +68,9 @@ class CatalogueLoader:
                                 "(đ → d), e.g. me-xung-thien-huong")
             return None
         translations = {}
-        for path in sorted(folder.glob("*.md")):
-            if path.name == "index.md" or path.name.startswith("."):
+        for name in sorted(n for n in os.listdir(folder) if n.endswith(".md")):
+            path = folder / name
+            if name == "index.md" or name.startswith("."):
                 continue
             match = TRANSLATION_RE.match(path.name)
             if not match:
@@ -97,7 +99,7 @@ class CatalogueLoader:
 
     def _entry(self, section: str, slug: str, folder: Path, main: Path, translations: dict, schema: Schema) -> Entry | None:
         doc = read_document(main, self.problems, self.cache)
-        fields = schema.validate(doc, self.problems) if doc is not None else {}
+        fields = self._validate(schema, section, doc) if doc is not None else {}
         entry = Entry(section, slug, folder, fields, {self.default: Text(self.default, fields, doc and doc.body, main)},
                       document=doc)
         for lang, path in translations.items():
@@ -112,10 +114,23 @@ class CatalogueLoader:
             tdoc = read_document(path, self.problems, self.cache)
             if tdoc is None:
                 continue
-            tfields = schema.validate(tdoc, self.problems, translation=True)
+            tfields = self._validate(schema, section, tdoc, translation=True)
             entry.texts[lang] = Text(lang, tfields, tdoc.body, path)
             entry.translation_docs[lang] = tdoc
         return entry if doc is not None else None  # translations were still checked
+
+    def _validate(self, schema: Schema, section: str, doc: Document, translation: bool = False) -> dict:
+        """The clean fields of `doc`; a file whose bytes passed the same checks before is not checked again
+        (only files without any problem are remembered, so problems are reported on every build)."""
+        key = f"{section} {translation} {doc.digest}"
+        cached = self.cache.get("fields", key) if self.cache is not None else None
+        if cached is not None:
+            return cached
+        before = len(self.problems.items)
+        fields = schema.validate(doc, self.problems, translation=translation)
+        if self.cache is not None and len(self.problems.items) == before:
+            self.cache.put("fields", key, fields)
+        return fields
 
     # ---- photos ------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ A `Photo` publishes its `renditions` (set by the pipeline) or, without a pipelin
 
 from __future__ import annotations
 
+import os
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,9 +79,12 @@ def inspect_photo(folder: Path, name: str, max_megapixels=DEFAULT_MAX_MEGAPIXELS
                   max_megabytes=DEFAULT_MAX_MEGABYTES, verify_pixels: bool = True, cache=None) -> Photo:
     """The photo `name` of the bundle `folder`, or PhotoProblem saying what is wrong with it. A photo
     whose bytes passed the same checks before (`cache`, a ContentCache) is not opened again."""
-    path = (folder / name).resolve()
-    if folder.resolve() not in path.parents:
-        raise PhotoProblem(f"{name!r} is outside the folder {folder.name}/; put the photo in that folder")
+    if _plain_name(name) and not os.path.islink(folder / name):  # the usual case: no path to resolve
+        path = folder / name
+    else:
+        path = (folder / name).resolve()
+        if folder.resolve() not in path.parents:
+            raise PhotoProblem(f"{name!r} is outside the folder {folder.name}/; put the photo in that folder")
     if not path.is_file():
         present = sorted(p.name for p in folder.iterdir() if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp"))
         hint = f" (photos in the folder: {', '.join(present)})" if present else " (the folder has no photos)"
@@ -97,6 +101,11 @@ def inspect_photo(folder: Path, name: str, max_megapixels=DEFAULT_MAX_MEGAPIXELS
             cache.put("photo", key, known)
     width, height, image_format = known
     return Photo(path, name, width, height, FORMATS[image_format], digest)
+
+
+def _plain_name(name: str) -> bool:
+    """A file name of the bundle's own folder: no folder part, not a link elsewhere."""
+    return bool(name) and "/" not in name and "\\" not in name and name not in (".", "..")
 
 
 def _check_image(path: Path, name: str, max_megapixels, verify_pixels: bool) -> tuple[int, int, str]:
