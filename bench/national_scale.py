@@ -7,7 +7,7 @@
 Each build is `pelican CONTENT -s pelicanconf.py -o OUT` in a fresh process, as staff run it, with the
 caches in a folder of the benchmark (cold = empty caches and no previous output). "One product edited"
 is measured twice: as `invoke build` makes it (the search index is made again: Pagefind has no
-incremental mode) and as `invoke serve` previews it (SEARCH_DEFER_INDEX: the previous index is kept). Peak memory is the
+incremental mode) and as `invoke serve` previews it (CATALOGUE_PREVIEW: the previous search index and open data are kept). Peak memory is the
 largest resident set of any process of the build (pelican, its workers, Pagefind), from
 `/usr/bin/time -f %M`. Without `--photos` the image pipeline is switched off (photos are published as
 they are), as in the reference figures.
@@ -74,7 +74,7 @@ def run(size: int, tmp: Path, photos: bool) -> dict:
     edit_one_product(content, 0.5)
     edited, edited_peak, _ = build(content, output, cache, photos)
     edit_one_product(content, 0.25)  # as `invoke serve` builds: the search index is deferred
-    preview, preview_peak, _ = build(content, output, cache, photos, "SEARCH_DEFER_INDEX=true")
+    preview, preview_peak, _ = build(content, output, cache, photos, "CATALOGUE_PREVIEW=true")
     return {"size": size, "pages": pages, "cold": cold, "unchanged": unchanged, "edited": edited,
             "preview": preview, "search": float(search.group(1)) if search else None,
             "peak": max(cold_peak, unchanged_peak, edited_peak, preview_peak) / 1024}

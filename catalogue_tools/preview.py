@@ -65,9 +65,9 @@ class BuildState:
             return self.version, self.ok, list(self.problems)
 
 
-# Previews keep the previous search index when pages change (re-indexing the national catalogue takes
-# about a minute); `invoke build` and `invoke publish` always index again.
-PREVIEW_SETTINGS = ["-e", "SEARCH_DEFER_INDEX=true"]
+# Previews keep the files made from the whole catalogue (search index, open data) when pages change:
+# re-indexing the national catalogue takes minutes. `invoke build` and `invoke publish` make them again.
+PREVIEW_SETTINGS = ["-e", "CATALOGUE_PREVIEW=true"]
 
 
 def run_build(content: Path, output: Path, settings_file: str = "pelicanconf.py") -> tuple[bool, list[str]]:

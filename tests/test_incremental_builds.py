@@ -98,3 +98,19 @@ def test_files_missing_from_the_output_are_made_again(catalogue, tmp_path):
     made, kept = builds.incremental()
     assert kept == 0
     builds.assert_same_as_cold(what="no manifest")
+
+
+def test_a_preview_keeps_the_search_index_and_open_data_until_the_next_build(catalogue, tmp_path):
+    builds = Builds(catalogue.root, tmp_path)
+    builds.incremental()
+    before = tree_digest(builds.out)
+    catalogue.product("dau-tram", title="Dầu tràm", producer="ho-dung", group="III.3", stars=3, score=60,
+                      summary="Tinh dầu tràm, bản xem trước.")
+    builds.incremental("CATALOGUE_PREVIEW=true")  # as `invoke serve` builds
+    preview = tree_digest(builds.out)
+    assert preview["san-pham/dau-tram/index.html"] != before["san-pham/dau-tram/index.html"]
+    kept = [path for path in before if path.startswith(("pagefind/", "open-data/catalogue.", "en/open-data/"))]
+    assert kept and all(preview[path] == before[path] for path in kept), "the preview made them again"
+    builds.incremental()  # `invoke build`: the index and open data catch up
+    assert "bản xem trước" in (builds.out / "open-data/catalogue.json").read_text(encoding="utf-8")
+    builds.assert_same_as_cold(what="a build after a preview")

@@ -91,6 +91,17 @@ class OutputPlan:
         self.digests[path] = digest
         return True
 
+    def keep_previous(self, paths) -> bool:
+        """Carry `paths` over as the previous build made them, whatever their inputs now (previews keep
+        files made from the whole catalogue, such as the search index). False when one is missing."""
+        paths = list(paths)
+        if not paths or any(path not in self.previous or path not in self.existing() for path in paths):
+            return False
+        for path in paths:
+            self.carried.add(path)
+            self.digests[path] = self.previous[path]
+        return True
+
     def made(self, path: str, digest: str) -> None:
         """`path` is written into the staging folder this build, from inputs with `digest`."""
         self.digests[path] = digest

@@ -48,7 +48,7 @@ def _plain(value):
 
 
 # Settings that change how a build runs, not what a page shows.
-HOW_NOT_WHAT = {"SEARCH_DEFER_INDEX", "CATALOGUE_RENDER_WORKERS", "CATALOGUE_PARALLEL_FROM"}
+HOW_NOT_WHAT = {"CATALOGUE_PREVIEW", "CATALOGUE_RENDER_WORKERS", "CATALOGUE_PARALLEL_FROM"}
 
 
 def _ignored(setting: str) -> bool:

@@ -57,6 +57,8 @@ def write_open_data(generator, output, sites) -> None:
         digest = generator.fingerprints.all_products(site.lang) if generator.fingerprints is not None else None
         if digest is not None and all([plan.carry(path, digest) for path in files]):
             continue  # the same catalogue as the previous build's files
+        if generator.settings.get("CATALOGUE_PREVIEW") and plan is not None and plan.keep_previous(files):
+            continue  # a preview keeps the previous files (made again by `invoke build` and `invoke publish`)
         document = catalogue_document(site)
         folder.mkdir(parents=True, exist_ok=True)
         json_path = folder / JSON_NAME

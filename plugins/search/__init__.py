@@ -10,7 +10,7 @@
   and the search page says that search is unavailable.
 - Pagefind has no incremental mode: any change to an indexed page means indexing every page again (about a
   minute for the national catalogue). When the indexed pages did not change, the cached bundle is reused
-  byte for byte (`bundle_cache.py`). Previews (`invoke serve`) set SEARCH_DEFER_INDEX: an edit keeps the
+  byte for byte (`bundle_cache.py`). Previews (`invoke serve`) set CATALOGUE_PREVIEW: an edit keeps the
   previous index, so that a one-product edit shows in seconds; builds and publishing always index again.
 """
 
@@ -91,7 +91,8 @@ def index_site(generator, output, sites) -> None:
     if cache.restore(digest, output / BUNDLE_DIR, BUNDLE_DIR, plan):
         console.print(f"Search: {len(pages)} indexed pages unchanged, the previous search index is reused")
         return
-    if generator.settings.get("SEARCH_DEFER_INDEX") and _keep_previous_bundle(plan):
+    if generator.settings.get("CATALOGUE_PREVIEW") and plan is not None and plan.keep_previous(
+            path for path in plan.previous if path.startswith(BUNDLE_DIR + "/")):
         console.print("Search: pages changed, but this preview keeps the previous search index (results may "
                       "show the old text of what you edited); `invoke build` and `invoke publish` index again")
         return
@@ -105,14 +106,6 @@ def index_site(generator, output, sites) -> None:
     cache.store(digest, output / BUNDLE_DIR, BUNDLE_DIR, plan)
     console.print(f"Search: {report.pages} pages indexed by Pagefind in {report.seconds:.2f} s "
                   f"({report.files} files, {report.bytes / 1024:.0f} KB)")
-
-
-def _keep_previous_bundle(plan) -> bool:
-    """Carry the previous output's whole search bundle over, if it has one (SEARCH_DEFER_INDEX)."""
-    if plan is None:
-        return False
-    previous = {path: digest for path, digest in plan.previous.items() if path.startswith(BUNDLE_DIR + "/")}
-    return bool(previous) and all([plan.carry(path, digest) for path, digest in previous.items()])
 
 
 def _folders(generator) -> list[str]:
