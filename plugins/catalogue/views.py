@@ -66,12 +66,15 @@ class Site:
         self.module = None  # name → a partial template as a module bound to this site (set by the generator)
         self.gettext = lambda message: message  # the language's theme catalogue (set by the generator)
 
-    def card(self, view) -> Markup:
-        """A product or producer card, rendered once per language however many listings show it."""
-        key = ("card", id(view))
+    def card(self, view, reference: bool = False) -> Markup:
+        """A product or producer card, rendered once per language however many listings show it.
+        `reference`: its badge refers to the page's badge symbols (smaller: for the search index)."""
+        key = ("card", id(view), reference)
         if key not in self._views:
-            macro = self.macros.product_card if isinstance(view, ProductView) else self.macros.producer_card
-            self._views[key] = Markup(macro(view))
+            if isinstance(view, ProductView):
+                self._views[key] = Markup(self.macros.product_card(view, reference=reference))
+            else:
+                self._views[key] = Markup(self.macros.producer_card(view))
         return self._views[key]
 
     @cached_property

@@ -89,21 +89,19 @@ def _label_size(text: str) -> int:
     return 10
 
 
-@lru_cache(maxsize=256)  # a catalogue has a few dozen distinct badges, shown thousands of times
-def badge_svg(stars: int, state: str, label: str, note: str = "", standalone: bool = False) -> Markup:
-    """The badge as SVG markup; `label` is "OCOP 4 sao", `note` "hết hạn" or "" (certified)."""
+def _text(label: str, note: str) -> str:
+    return f"{label} · {note}" if note else label
+
+
+def _shapes(stars: int, state: str, text: str) -> str:
+    """What the badge draws (frame, seal, stars, label), inside its viewBox."""
     colours = PALETTES[state]
-    text = f"{label} · {note}" if note else label
-    title = escape(text)
     stars_svg = "".join(
         f'<polygon points="{" ".join(f"{x},{y}" for x, y in points)}" fill="{colours["star"] if on else colours["star_off"]}"/>'
         for points, on in _stars(stars))
-    xmlns = ' xmlns="http://www.w3.org/2000/svg"' if standalone else ""
     label_size = _label_size(text)
     fit = f' textLength="{LABEL_ROOM}" lengthAdjust="spacingAndGlyphs"' if label_size == 10 else ""
-    svg = (
-        f'<svg{xmlns} class="ocop-badge ocop-badge-{state}" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" '
-        f'height="{HEIGHT}" role="img" aria-label="{title}"><title>{title}</title>'
+    return (
         f'<rect x="1" y="1" width="{WIDTH - 2}" height="{HEIGHT - 2}" rx="12" fill="{colours["background"]}" '
         f'stroke="{colours["border"]}" stroke-width="2"/>'
         f'<circle cx="34" cy="32" r="25" fill="{colours["seal"]}"/>'
@@ -111,9 +109,39 @@ def badge_svg(stars: int, state: str, label: str, note: str = "", standalone: bo
         f'font-weight="700" font-size="13" fill="{colours["seal_text"]}">OCOP</text>'
         f'{stars_svg}'
         f'<text x="70" y="53" font-family="DejaVu Sans, Verdana, sans-serif" font-weight="700" '
-        f'font-size="{label_size}" fill="{colours["text"]}"{fit}>{escape(text)}</text></svg>'
+        f'font-size="{label_size}" fill="{colours["text"]}"{fit}>{escape(text)}</text>'
     )
-    return Markup(svg)
+
+
+def _frame(state: str, text: str, inside: str, xmlns: str = "") -> Markup:
+    title = escape(text)
+    return Markup(f'<svg{xmlns} class="ocop-badge ocop-badge-{state}" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" '
+                  f'height="{HEIGHT}" role="img" aria-label="{title}"><title>{title}</title>{inside}</svg>')
+
+
+def badge_id(stars: int, state: str) -> str:
+    return f"ocop-badge-{stars}-{state}"
+
+
+@lru_cache(maxsize=256)  # a catalogue has a few dozen distinct badges, shown thousands of times
+def badge_svg(stars: int, state: str, label: str, note: str = "", standalone: bool = False) -> Markup:
+    """The badge as SVG markup; `label` is "OCOP 4 sao", `note` "hết hạn" or "" (certified)."""
+    text = _text(label, note)
+    return _frame(state, text, _shapes(stars, state, text), ' xmlns="http://www.w3.org/2000/svg"' if standalone else "")
+
+
+@lru_cache(maxsize=256)
+def badge_symbol(stars: int, state: str, label: str, note: str = "") -> Markup:
+    """The badge's drawing as a `<symbol>`, for a page that shows many badges by reference."""
+    return Markup(f'<symbol id="{badge_id(stars, state)}" viewBox="0 0 {WIDTH} {HEIGHT}">'
+                  f'{_shapes(stars, state, _text(label, note))}</symbol>')
+
+
+@lru_cache(maxsize=256)
+def badge_reference(stars: int, state: str, label: str, note: str = "") -> Markup:
+    """The badge drawn by reference to its `badge_symbol` on the page: the same element, role and text
+    alternative as `badge_svg`, a tenth of its size (cards of search results carry this one)."""
+    return _frame(state, _text(label, note), f'<use href="#{badge_id(stars, state)}"/>')
 
 
 @lru_cache(maxsize=64)
