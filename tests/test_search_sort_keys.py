@@ -82,3 +82,11 @@ def test_adding_a_product_changes_no_other_page_sort_keys(catalogue, tmp_path):
     after = sort_spans(tmp_path / "second")
     assert "san-pham/an-lien/index.html" in after
     assert {path: after[path] for path in before} == before
+
+
+def test_titles_with_superscript_and_other_scripts_digits_sort_without_error():
+    """"²" is a digit to Python but not a number: it used to stop the build (int("²"))."""
+    titles = ["Gạch 60 m²", "Gạch 60 m2", "Chè ٣", "Chè 3"]
+    keys = {title: sort_key(title) for title in titles}
+    assert keys["Chè ٣"][0] == keys["Chè 3"][0]  # an Arabic-Indic three is a three
+    assert sorted(titles, key=sort_key)[0] == "Chè 3"

@@ -54,7 +54,7 @@ def sort_key(text: str) -> tuple:
     for letter, tone in _letters(text or ""):
         if letter in _RANK:
             primary.append(_RANK[letter])
-        elif letter.isdigit():
+        elif letter.isdecimal():  # 0-9 and other scripts' digits ("²" is a digit, not a number: below)
             primary.append(_DIGIT_BASE + int(letter))
         elif letter.isspace() or letter in "-–—_,.;:/()'\"":
             primary.append(-100)  # word separators sort before every letter: "me xung" < "meo"
