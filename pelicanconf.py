@@ -48,7 +48,7 @@ THEME_STATIC_PATHS = ["static"]
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
 PLUGINS = ["catalogue", "images", "links", "maps", "open_data", "print_catalogue", "security_headers", "search",
-           "atomic_output"]  # atomic_output last: it swaps the finished site in
+           "atomic_output"]  # atomic_output last: it commits the finished site into the output
 
 # The catalogue generator writes every page; Pelican's own blog machinery is switched off.
 ARTICLE_PATHS = []

@@ -14,9 +14,10 @@ import shutil
 from pathlib import Path
 
 import zxingcpp
-from atomic_output import current_plan
 from markupsafe import escape
 from PIL import Image
+
+from atomic_output import current_plan
 
 PNG_SCALE = 16  # 16 px per module: a version-3 code is about 650 px, sharp at 5 cm and 300 dpi
 SVG_SCALE = 4  # the SVG's nominal size in px per module (it scales to any size)

@@ -5,7 +5,7 @@
 - `/tim-kiem/` (`/en/search/`) is the search page; the all-products listing gets filters. Both are driven
   by `theme/static/js/search.js`, which loads the Pagefind bundle of the site.
 - After every build, Pagefind indexes the written site (one index per language); the bundle lands in
-  `/pagefind/` before the site is swapped in (receivers of `catalogue_written` run in PLUGINS order:
+  `/pagefind/` before the site is committed into the output (receivers of `catalogue_written` run in PLUGINS order:
   list `search` after the plugins that write pages). Without the Pagefind binary the build still succeeds, warns,
   and the search page says that search is unavailable.
 - Pagefind has no incremental mode: any change to an indexed page means indexing every page again (about a
