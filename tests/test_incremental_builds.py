@@ -11,7 +11,7 @@ from conftest import run_build, tree_digest
 # Pagefind writes its filter files (and so the names listed in its entry and meta files) differently on
 # every run, for the same pages (upstream Pagefind/pagefind#638); the pages it indexes, its word index
 # chunks and its fragments are compared like every other file.
-PAGEFIND_RUN_FILES = re.compile(r"^pagefind/(filter/|pagefind-entry\.json$|pagefind\.[^/]+\.pf_meta$)")
+PAGEFIND_RUN_FILES = re.compile(r"^pagefind/[a-z]+/(filter/|pagefind-entry\.json$|pagefind\.[^/]+\.pf_meta$)")
 MADE = re.compile(r"\((\d+) made, (\d+) unchanged\)")
 
 

@@ -178,9 +178,9 @@ def test_s3_headers(catalogue, s3):
 def test_cache_policy():
     assert cache_control("media/products/x/anh-1-640.3f9a1c2e9b.webp") == LONG_CACHE  # fingerprinted name
     assert cache_control("theme/css/site.5d41402abc4b2a76.css") == LONG_CACHE
-    assert cache_control("pagefind/fragment/en_2099d64.pf_fragment") == LONG_CACHE  # Pagefind: content-named
-    assert cache_control("pagefind/pagefind.en_ba35435c58.pf_meta") == LONG_CACHE
-    assert cache_control("pagefind/pagefind-entry.json") == cache_control("pagefind/pagefind.js") == SHORT_CACHE
+    assert cache_control("pagefind/en/fragment/en_2099d64.pf_fragment") == LONG_CACHE  # Pagefind: content-named
+    assert cache_control("pagefind/en/pagefind.en_ba35435c58.pf_meta") == LONG_CACHE
+    assert cache_control("pagefind/en/pagefind-entry.json") == cache_control("pagefind/en/pagefind.js") == SHORT_CACHE
     assert cache_control("media/products/x/anh-1-640.webp") == MEDIUM_CACHE
     assert cache_control("index.html") == cache_control("sitemap.xml") == cache_control("san-pham/x/qr.png") == SHORT_CACHE
 

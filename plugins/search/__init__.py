@@ -4,8 +4,9 @@
   filters (stars, group, region, producer kind, type), sort keys and đ-folded words (`folding.py`).
 - `/tim-kiem/` (`/en/search/`) is the search page; the all-products listing gets filters. Both are driven
   by `theme/static/js/search.js`, which loads the Pagefind bundle of the site.
-- After every build, Pagefind indexes the written site (one index per language); the bundle lands in
-  `/pagefind/` before the site is committed into the output (receivers of `catalogue_written` run in PLUGINS order:
+- After every build, Pagefind indexes the written site: one run and one bundle per language, in
+  `/pagefind/<code>/` (a run holds its pages in memory: 7 GB for both languages of 17,000 products in
+  one run), before the site is committed into the output (receivers of `catalogue_written` run in PLUGINS order:
   list `search` after the plugins that write pages). Without the Pagefind binary the build still succeeds, warns,
   and the search page says that search is unavailable.
 - Pagefind has no incremental mode: any change to an indexed page means indexing every page again (95 s
@@ -67,50 +68,56 @@ def search_route(generator, catalogue, problems) -> list[Route]:
     return [Route("search", None, "search.html", lambda site: {})]
 
 
-def indexed_pages(generator, output: Path, plan) -> dict[str, Path]:
-    """Every product and producer page of the site (output path → its file this build: written into
+def indexed_pages(generator, lang, output: Path, plan) -> dict[str, Path]:
+    """The product and producer pages of one language (output path → its file this build: written into
     `output`, or kept in the previous output by the plan)."""
     pages = {}
     for route in generator.routes:
         if route.kind in ("product", "producer"):
-            for lang in generator.languages:
-                path = page_file(route, lang)
-                pages[path] = output / path if plan is None or path not in plan.carried else plan.final / path
+            path = page_file(route, lang)
+            pages[path] = output / path if plan is None or path not in plan.carried else plan.final / path
     return pages
 
 
 def index_site(generator, output, sites) -> None:
-    """Index every product and producer page (the last step of the catalogue's build, before the commit)."""
+    """Index the product and producer pages, one Pagefind run and bundle per language (`/pagefind/<code>/`):
+    each run holds only its language in memory. The last step of the build, before the commit."""
     if not generator.search_available:
         return
-    output = Path(output)
-    plan = current_plan()
-    cache = BundleCache(generator.cache_folder / "search")
-    pages = indexed_pages(generator, output, plan)
-    digest = inputs_digest(pages, plan.digests if plan is not None else {})
-    if cache.restore(digest, output / BUNDLE_DIR, BUNDLE_DIR, plan):
-        console.print(f"Search: {len(pages)} indexed pages unchanged, the previous search index is reused")
-        return
-    if generator.settings.get("CATALOGUE_PREVIEW") and plan is not None and plan.keep_previous(
-            path for path in plan.previous if path.startswith(BUNDLE_DIR + "/")):
-        console.print("Search: pages changed, but this preview keeps the previous search index (results may "
-                      "show the old text of what you edited); `invoke build` and `invoke publish` index again")
-        return
-    try:
-        with _status(f"Search: Pagefind is indexing {len(pages)} pages …"), _site_view(output, pages, plan) as site:
-            report = build_index(site, output / BUNDLE_DIR, page_glob(_folders(generator)))
-    except Exception as exc:  # the site is still good without an index: say so, do not fail the build
-        logger.warning("Search: Pagefind could not index the site (%s: %s); search is unavailable in this "
-                       "build.", type(exc).__name__, exc)
-        return
-    cache.store(digest, output / BUNDLE_DIR, BUNDLE_DIR, plan)
-    console.print(f"Search: {report.pages} pages indexed by Pagefind in {report.seconds:.2f} s "
-                  f"({report.files} files, {report.bytes / 1024:.0f} KB)")
+    output, plan = Path(output), current_plan()
+    reused, indexed, seconds = 0, 0, 0.0
+    for lang in generator.languages:
+        bundle = f"{BUNDLE_DIR}/{lang.code}"
+        cache = BundleCache(generator.cache_folder / "search" / lang.code)
+        pages = indexed_pages(generator, lang, output, plan)
+        digest = inputs_digest(pages, plan.digests if plan is not None else {})
+        if cache.restore(digest, output / bundle, bundle, plan):
+            reused += len(pages)
+            continue
+        if generator.settings.get("CATALOGUE_PREVIEW") and plan is not None and plan.keep_previous(
+                path for path in plan.previous if path.startswith(bundle + "/")):
+            console.print(f"Search ({lang.code}): pages changed, but this preview keeps the previous search "
+                          "index (results may show the old text of what you edited); `invoke build` and "
+                          "`invoke publish` index again")
+            continue
+        try:
+            with _status(f"Search: Pagefind is indexing {len(pages)} pages ({lang.code}) …"), \
+                    _site_view(output, pages, plan) as site:
+                report = build_index(site, output / bundle, page_glob(_folders(lang)))
+        except Exception as exc:  # the site is still good without an index: say so, do not fail the build
+            logger.warning("Search: Pagefind could not index the %s pages (%s: %s); search is unavailable in "
+                           "this build.", lang.code, type(exc).__name__, exc)
+            continue
+        cache.store(digest, output / bundle, bundle, plan)
+        indexed, seconds = indexed + report.pages, seconds + report.seconds
+    if indexed:
+        console.print(f"Search: {indexed} pages indexed by Pagefind in {seconds:.2f} s")
+    if reused:
+        console.print(f"Search: {reused} indexed pages unchanged, the previous search index is reused")
 
 
-def _folders(generator) -> list[str]:
-    return [lang.path(kind, "x").strip("/").removesuffix("/x") for lang in generator.languages
-            for kind in ("product", "producer")]
+def _folders(lang) -> list[str]:
+    return [lang.path(kind, "x").strip("/").removesuffix("/x") for kind in ("product", "producer")]
 
 
 @contextlib.contextmanager
