@@ -9,7 +9,7 @@
   one run), before the site is committed into the output (receivers of `catalogue_written` run in PLUGINS order:
   list `search` after the plugins that write pages). Without the Pagefind binary the build still succeeds, warns,
   and the search page says that search is unavailable.
-- Pagefind has no incremental mode: any change to an indexed page means indexing every page again (95 s
+- Pagefind has no incremental mode: any change to an indexed page means indexing every page again (90 s
   for the national catalogue here). When the indexed pages did not change, the cached bundle is reused
   byte for byte (`bundle_cache.py`). Previews (`invoke serve`) set CATALOGUE_PREVIEW: an edit keeps the
   previous index, so that a one-product edit shows in seconds; builds and publishing always index again.
