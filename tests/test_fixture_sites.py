@@ -290,3 +290,28 @@ def test_pages_rendered_by_worker_processes_are_the_same_bytes(catalogue, tmp_pa
     assert serial.returncode == 0 and parallel.returncode == 0, parallel.stderr
     assert "(2 processes)" in parallel.stdout and "processes)" not in serial.stdout
     assert tree_digest(tmp_path / "parallel") == tree_digest(tmp_path / "serial")
+
+
+def test_a_sitemap_past_the_protocols_url_limit_becomes_an_index_of_parts(catalogue, tmp_path):
+    """The national catalogue has more than 50,000 URLs, the limit of one sitemap file."""
+    from xml.etree import ElementTree
+
+    from site_checks.links import broken_links
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+    def locs(path):
+        return [e.text for e in ElementTree.parse(path).getroot().iterfind("s:url/s:loc", ns)]
+
+    whole, split = tmp_path / "whole", tmp_path / "split"
+    assert run_build(catalogue.root, whole).returncode == 0
+    assert run_build(catalogue.root, split, "-e", "SITEMAP_MAX_URLS=25").returncode == 0
+    index = ElementTree.parse(split / "sitemap.xml").getroot()
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    parts = [e.text for e in index.iterfind("s:sitemap/s:loc", ns)]
+    assert parts == [f"/sitemap-{n}.xml" for n in range(1, len(parts) + 1)] and len(parts) > 2
+    urls = [url for n in range(1, len(parts) + 1) for url in locs(split / f"sitemap-{n}.xml")]
+    assert all(len(locs(split / f"sitemap-{n}.xml")) <= 25 for n in range(1, len(parts) + 1))
+    assert urls == locs(whole / "sitemap.xml"), "the parts list every page once, in the same order"
+    assert ElementTree.parse(split / "sitemap-1.xml").getroot().find("s:url/x:link", ns) is not None  # alternates
+    assert broken_links(split) == []

@@ -163,11 +163,7 @@ class CatalogueGenerator(Generator):
         # what each page is made from, to keep the unchanged ones (plugins use it too: open data, search)
         self.fingerprints = PageFingerprints(self, Path(self.path), self.per_page) if plan is not None else None
         written, kept, processes = render_pages(self, renderers, output, plan, self.fingerprints)
-        siteurl = self.settings.get("SITEURL", "")
-        if plan is None or not plan.carry("sitemap.xml", self.fingerprints.routes(self.routes)):
-            self._write_sitemap(output, siteurl)
-            if plan is not None:
-                plan.made("sitemap.xml", self.fingerprints.routes(self.routes))
+        self._write_sitemaps(output, self.settings.get("SITEURL", ""), plan)
         self._copy_media(output, plan)
         # the plugins' files (badges, QR codes, feeds, search index) are made here, in this process
         catalogue_written.send(self, output=output, sites={code: r.site for code, r in renderers.items()})
@@ -198,7 +194,10 @@ class CatalogueGenerator(Generator):
             "urls": [(n, url(n)) for n in range(1, route.pages + 1)],
         }
 
-    def _write_sitemap(self, output: Path, siteurl: str) -> None:
+    def _write_sitemaps(self, output: Path, siteurl: str, plan) -> None:
+        """sitemap.xml: every page in every language with its alternates. Past SITEMAP_MAX_URLS (50,000,
+        the protocol's limit per file: the national catalogue has more) the URLs go into sitemap-1.xml,
+        sitemap-2.xml … and sitemap.xml becomes their index."""
         entries = []
         for route in self.routes:
             if route.redirect:
@@ -206,8 +205,21 @@ class CatalogueGenerator(Generator):
             alternates = [(lang.tag, siteurl + route.path(lang)) for lang in self.languages]
             for lang in self.languages:
                 entries.append((siteurl + route.path(lang), alternates))
-        xml = self.env.get_template("sitemap.xml").render(entries=entries, default=self.languages[0].code)
-        write_text(output / "sitemap.xml", xml)
+        limit = self.settings.get("SITEMAP_MAX_URLS", 50_000)
+        parts = [entries[i:i + limit] for i in range(0, len(entries), limit)] if len(entries) > limit else []
+        files = ["sitemap.xml"] + [f"sitemap-{n}.xml" for n in range(1, len(parts) + 1)]
+        digest = self.fingerprints.routes(self.routes) if plan is not None else None
+        if digest is not None and all([plan.carry(name, digest) for name in files]):
+            return
+        template = self.env.get_template("sitemap.xml")
+        if not parts:
+            write_text(output / "sitemap.xml", template.render(entries=entries))
+        else:
+            for name, part in zip(files[1:], parts):
+                write_text(output / name, template.render(entries=part))
+            write_text(output / "sitemap.xml", template.render(parts=[f"{siteurl}/{name}" for name in files[1:]]))
+        for name in files if digest is not None else ():
+            plan.made(name, digest)
 
     def _copy_media(self, output: Path, plan) -> None:
         """Each photo's published files (renditions, or the original) under media/<section>/<slug>/;

@@ -63,15 +63,14 @@ def broken_links(site: Path, public_url: str = "") -> list[str]:
             problem = _check(site, base, ref, public_url, ids)
             if problem:
                 problems.append(f"{base}: {what} → {ref}: {problem}")
-    sitemap = site / "sitemap.xml"
-    if sitemap.is_file():
+    for sitemap in sorted(site.glob("sitemap*.xml")):  # sitemap.xml, or an index and its parts
         tree = ElementTree.parse(sitemap)
         urls = [(("loc"), e.text) for e in tree.iterfind(".//s:loc", SITEMAP_NS)]
         urls += [("alternate", e.get("href")) for e in tree.iterfind(".//x:link", SITEMAP_NS)]
         for what, url in urls:
-            problem = _check(site, "/sitemap.xml", url, public_url, ids, absolute_ok=True)
+            problem = _check(site, f"/{sitemap.name}", url, public_url, ids, absolute_ok=True)
             if problem:
-                problems.append(f"/sitemap.xml: {what} → {url}: {problem}")
+                problems.append(f"/{sitemap.name}: {what} → {url}: {problem}")
     return problems
 
 
