@@ -55,4 +55,4 @@ test: $(STAMP) $(CHROMIUM) $(CJK_FONT) $(NODE_STAMP)
 	$(VENV)/bin/invoke test
 
 clean:
-	rm -rf output output.partial $(VENV) node_modules
+	rm -rf output output.partial output.manifest $(VENV) node_modules

@@ -184,8 +184,7 @@ def test_sample_catalogue_permalinks_are_committed_and_complete():
 def test_korean_chinese_japanese_badge_png_draws_real_glyphs(label, face):
     from links import badges
 
-    if badges._cjk_font_file() is None:
-        pytest.skip("no CJK font on this machine (Debian fonts-noto-cjk)")
+    assert badges._cjk_font_file(), "no CJK font on this machine: `make test` installs Debian's fonts-noto-cjk"
     assert badges._face(label)[1] == face  # Korean, Japanese and Chinese forms of the Han characters
     # empty boxes would all look alike: two different labels must give two different pictures
     assert badges.badge_png(4, "certified", label) != badges.badge_png(4, "certified", label.replace("4", "4 "))

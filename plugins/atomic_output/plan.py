@@ -87,8 +87,7 @@ class OutputPlan:
         """Keep the output's `path` if the previous build made it from the same inputs (`digest`)."""
         if self.previous.get(path) != digest or path not in self.existing():
             return False
-        self.carried.add(path)
-        self.digests[path] = digest
+        self._keep(path, digest)
         return True
 
     def keep_previous(self, paths) -> bool:
@@ -98,9 +97,12 @@ class OutputPlan:
         if not paths or any(path not in self.previous or path not in self.existing() for path in paths):
             return False
         for path in paths:
-            self.carried.add(path)
-            self.digests[path] = self.previous[path]
+            self._keep(path, self.previous[path])
         return True
+
+    def _keep(self, path: str, digest: str) -> None:
+        self.carried.add(path)
+        self.digests[path] = digest
 
     def made(self, path: str, digest: str) -> None:
         """`path` is written into the staging folder this build, from inputs with `digest`."""

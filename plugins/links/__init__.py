@@ -14,7 +14,7 @@ from catalogue.generator import CatalogueGenerator
 from catalogue.signals import catalogue_written, routes_built
 
 from . import permalinks
-from .badges import badge_png, badge_reference, badge_svg, badge_symbol, state_of
+from .badges import badge_png, badge_reference, badge_state, badge_svg, badge_symbol, state_of
 from .feeds import write_feed
 from .qr import write_qr
 from .structured_data import og_locale, producer_jsonld, product_jsonld
@@ -41,21 +41,16 @@ def badge_texts(gettext, stars: int, state: str) -> tuple[str, str]:
     return label, note
 
 
-def _state(stars: int, expired: bool) -> str:
-    return "uncertified" if stars < 3 else ("expired" if expired else "certified")
-
-
 def site_badge(site, stars: int, expired: bool = False, reference: bool = False):
     """The inline badge of a page in `site`'s language (templates: `site_badge(site, n, expired)`);
     `reference`: drawn by a `<use>` of the page's badge symbols (`site_badge_symbols`)."""
-    state = _state(stars, expired)
+    state = badge_state(stars, expired)
     return (badge_reference if reference else badge_svg)(stars, state, *badge_texts(site.gettext, stars, state))
 
 
 def site_badge_symbols(site) -> Markup:
     """Hidden `<symbol>`s of every badge the catalogue shows, for pages whose cards refer to them."""
-    kinds = sorted({(p.stars, _state(p.stars, p.certificate is not None and p.certificate.expired))
-                    for p in site.catalogue.products}, reverse=True)
+    kinds = sorted({(p.stars, state_of(p.stars, p.certificate)) for p in site.catalogue.products}, reverse=True)
     symbols = "".join(badge_symbol(stars, state, *badge_texts(site.gettext, stars, state)) for stars, state in kinds)
     return Markup(f'<svg class="badge-symbols" aria-hidden="true" focusable="false">{symbols}</svg>')
 

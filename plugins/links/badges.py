@@ -40,10 +40,16 @@ PALETTES = {
 }
 
 
-def state_of(stars: int, certificate) -> str:
-    if stars < 3 or certificate is None:
+def badge_state(stars: int, expired: bool) -> str:
+    """"certified", "expired" or "uncertified" (below 3 stars a product is not certified)."""
+    if stars < 3:
         return "uncertified"
-    return "expired" if certificate.expired else "certified"
+    return "expired" if expired else "certified"
+
+
+def state_of(stars: int, certificate) -> str:
+    """The state of a product with `certificate` (None: not certified)."""
+    return "uncertified" if certificate is None else badge_state(stars, certificate.expired)
 
 
 def _star_points(cx: float, cy: float, outer: float) -> list[tuple[float, float]]:
