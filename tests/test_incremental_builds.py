@@ -3,6 +3,7 @@ output gives exactly the bytes of a cold build (empty caches, no previous output
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
@@ -11,7 +12,7 @@ from conftest import run_build, tree_digest
 # Pagefind writes its filter files (and so the names listed in its entry and meta files) differently on
 # every run, for the same pages (upstream Pagefind/pagefind#638); the pages it indexes, its word index
 # chunks and its fragments are compared like every other file.
-PAGEFIND_RUN_FILES = re.compile(r"^pagefind/[a-z]+/(filter/|pagefind-entry\.json$|pagefind\.[^/]+\.pf_meta$)")
+PAGEFIND_RUN_FILES = re.compile(r"^pagefind/[a-z]+/[0-9]+/(filter/|pagefind-entry\.json$|pagefind\.[^/]+\.pf_meta$)")
 MADE = re.compile(r"\((\d+) made, (\d+) unchanged\)")
 
 
@@ -29,7 +30,8 @@ class Builds:
         """Build into the same output with the same cache; returns (pages made, pages kept)."""
         result = run_build(self.content, self.out, "-e", f'CATALOGUE_CACHE_PATH="{self.tmp / "cache"}"', *settings)
         assert result.returncode == 0, result.stderr
-        made, kept = MADE.search(" ".join(result.stdout.split())).groups()
+        self.log = " ".join(result.stdout.split())
+        made, kept = MADE.search(self.log).groups()
         return int(made), int(kept)
 
     def assert_same_as_cold(self, *settings: str, what: str) -> None:
@@ -82,6 +84,30 @@ def test_incremental_builds_give_the_bytes_of_a_cold_build(catalogue, tmp_path):
     made, kept = builds.incremental("SITENAME=\"Sản phẩm OCOP\"")
     assert kept == 0, "a setting every page shows makes every page again"
     builds.assert_same_as_cold("SITENAME=\"Sản phẩm OCOP\"", what="a setting changed")
+
+
+def test_an_edit_indexes_again_only_the_search_shards_of_the_changed_pages(catalogue, tmp_path):
+    shards = "SEARCH_SHARD_PAGES=1"  # one shard per page on average: 5 products and producers a language
+    builds = Builds(catalogue.root, tmp_path)
+    builds.incremental(shards)
+    layouts = {path.parent.name: json.loads(path.read_text())["shards"]
+               for path in (builds.out / "pagefind").glob("*/shards.json")}
+    assert len(layouts) == 6 and all(len(folders) >= 2 for folders in layouts.values())
+    runs = re.compile(r"indexed by Pagefind in [0-9.]+ s \((\d+) runs?\)")
+    first = int(runs.search(builds.log).group(1))
+    assert first == sum(len(folders) for folders in layouts.values())
+    before = tree_digest(builds.out)
+    catalogue.product("nuoc-mam", title="Nước mắm cá cơm", stars=4, score=80,
+                      summary="Nước mắm nhĩ, đã sửa.")  # its page and its producer's page change
+    builds.incremental(shards)
+    again = int(runs.search(builds.log).group(1))
+    assert 0 < again < first, (again, first)
+    after = tree_digest(builds.out)
+    kept = [(lang, folder) for lang, folders in layouts.items() for folder in folders
+            if all(after.get(path) == digest for path, digest in before.items()
+                   if path.startswith(f"pagefind/{lang}/{folder}"))]
+    assert len(kept) == first - again, "a shard whose pages did not change keeps its files, byte for byte"
+    builds.assert_same_as_cold(shards, what="an edit with the search index in shards")
 
 
 def test_files_missing_from_the_output_are_made_again(catalogue, tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import parse_qs, urlparse
 
@@ -16,9 +17,10 @@ def soup_of(path):
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """A catalogue whose words need folding: đặc sản, Đà Nẵng, dầu tràm, nước mắm; built once."""
+@pytest.fixture(scope="module", params=[None, 2], ids=["one-shard", "shards-of-2-pages"])
+def site(request, tmp_path_factory):
+    """A catalogue whose words need folding: đặc sản, Đà Nẵng, dầu tràm, nước mắm; built once with the
+    index of each language in one shard, and once in shards of about 2 pages (search.js merges them)."""
     root = tmp_path_factory.mktemp("search")
     cat = CatalogueBuilder(root / "content")
     cat.regions([
@@ -42,10 +44,13 @@ def site(tmp_path_factory):
                 summary="Món bánh của phố biển.", body="Làm theo công thức của phố cổ.")
     cat.product("mat-ong", title="Mật ong rừng", producer="htx-ong", stars=4, score=78, group="I.2", summary="Mật ong nguyên chất.")
     output = root / "out"
-    result = run_build(cat.root, output, "-e", "CATALOGUE_PER_PAGE=2", f'CATALOGUE_CACHE_PATH="{root / "cache"}"')
+    shards = [f"SEARCH_SHARD_PAGES={request.param}"] if request.param else []
+    result = run_build(cat.root, output, "-e", "CATALOGUE_PER_PAGE=2", f'CATALOGUE_CACHE_PATH="{root / "cache"}"',
+                       *shards)
     assert result.returncode == 0, result.stderr
     with serve(output) as base:
-        yield {"output": output, "base": base, "stdout": result.stdout + result.stderr}
+        yield {"output": output, "base": base, "stdout": result.stdout + result.stderr,
+               "shards": 4 if request.param else 1}  # 7 pages a language
 
 
 def search(browser, base, path, query=None, *, width=1280, **selects):
@@ -84,9 +89,15 @@ def test_only_product_and_producer_pages_are_indexed_with_their_filters(site):
     languages = {"vi": "vi", "en": "en", "ko": "ko", "zh": "zh-hans", "ja": "ja", "fr": "fr"}
     for code, tag in languages.items():  # one bundle per language, its index named from <html lang>
         bundle = output / "pagefind" / code
-        assert (bundle / "pagefind.js").is_file()
-        assert {p.name.split("_")[0] for p in bundle.glob("pagefind.*.pf_meta")} == {f"pagefind.{tag}"}
-        assert len(list((bundle / "fragment").iterdir())) == 4 + 3  # products + producers
+        folders = json.loads((bundle / "shards.json").read_text())["shards"]
+        # a page's shard is a hash of its address: with 7 pages in 4 shards, one may have none
+        assert set(folders) <= {f"{n}/" for n in range(site["shards"])} and len(folders) >= min(2, site["shards"])
+        fragments = []
+        for folder in folders:
+            assert (bundle / folder / "pagefind.js").is_file()
+            assert {p.name.split("_")[0] for p in (bundle / folder).glob("pagefind.*.pf_meta")} == {f"pagefind.{tag}"}
+            fragments += list((bundle / folder / "fragment").iterdir())
+        assert len(fragments) == 4 + 3  # products + producers, each in one shard
     assert re.search(r"Search: 42 pages indexed by Pagefind", site["stdout"])
 
 
@@ -177,6 +188,8 @@ def test_all_products_filters_and_sort_update_a_shareable_url(browser, site):
     assert len(static) == 2  # two per page in this build: the static listing is paginated
     page.select_option("#filter-group", "i")
     assert results(page) == ["Bánh khoai đặc sản", "Mật ong rừng", "Nước mắm cá cơm"]  # stars, then name
+    stars = {o.get_attribute("value"): o.inner_text() for o in page.query_selector_all("#filter-stars option")}
+    assert [stars[n].rsplit(" ", 1)[1] for n in ["5", "4", "3"]] == ["(1)", "(2)", "(0)"]  # counts, all shards
     assert page.is_hidden("[data-static-listing]")
     assert parse_qs(urlparse(page.url).query) == {"group": ["i"]}
     page.select_option("#filter-group", "")

@@ -47,8 +47,10 @@ def _plain(value):
     return type(value).__name__
 
 
-# Settings that change how a build runs, not what a page shows.
-HOW_NOT_WHAT = {"CATALOGUE_PREVIEW", "CATALOGUE_RENDER_WORKERS", "CATALOGUE_PARALLEL_FROM"}
+# Settings that change how a build runs, not what a page shows (the search index's shards are listed in
+# a file of their own, not in pages).
+HOW_NOT_WHAT = {"CATALOGUE_PREVIEW", "CATALOGUE_RENDER_WORKERS", "CATALOGUE_PARALLEL_FROM",
+                "SEARCH_SHARD_PAGES", "SEARCH_INDEX_WORKERS"}
 
 
 def _ignored(setting: str) -> bool:

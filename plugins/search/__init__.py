@@ -4,15 +4,16 @@
   filters (stars, group, region, producer kind, type), sort keys and đ-folded words (`folding.py`).
 - `/tim-kiem/` (`/en/search/`) is the search page; the all-products listing gets filters. Both are driven
   by `theme/static/js/search.js`, which loads the Pagefind bundle of the site.
-- After every build, Pagefind indexes the written site: one run and one bundle per language, in
-  `/pagefind/<code>/` (a run holds its pages in memory: 7 GB for both languages of 17,000 products in
-  one run), before the site is committed into the output (receivers of `catalogue_written` run in PLUGINS order:
-  list `search` after the plugins that write pages). Without the Pagefind binary the build still succeeds, warns,
-  and the search page says that search is unavailable.
-- Pagefind has no incremental mode: any change to an indexed page means indexing every page again (90 s
-  for the national catalogue here). When the indexed pages did not change, the cached bundle is reused
-  byte for byte (`bundle_cache.py`). Previews (`invoke serve`) set CATALOGUE_PREVIEW: an edit keeps the
-  previous index, so that a one-product edit shows in seconds; builds and publishing always index again.
+- After every build, Pagefind indexes the written site, before the site is committed into the output
+  (receivers of `catalogue_written` run in PLUGINS order: list `search` after the plugins that write
+  pages). Each language's pages are split into shards of about SEARCH_SHARD_PAGES pages (`shards.py`):
+  one Pagefind run and bundle per shard, in `/pagefind/<code>/<n>/`, runs in parallel on all cores
+  (SEARCH_INDEX_WORKERS). Without the Pagefind binary the build still succeeds, warns, and the search
+  page says that search is unavailable.
+- Pagefind has no incremental mode: a changed page means indexing its whole shard again. A shard whose
+  pages did not change gets its cached bundle back byte for byte (`bundle_cache.py`). Previews (`invoke
+  serve`) set CATALOGUE_PREVIEW: an edit keeps the previous index, so that a one-product edit shows in
+  seconds; builds and publishing always index again.
 """
 
 from __future__ import annotations
@@ -22,12 +23,15 @@ import logging
 import os
 import shutil
 import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from pelican import signals as pelican_signals
 from pelican.log import console
 
-from atomic_output import current_plan
+from atomic_output import current_plan, write_file
 from catalogue.generator import CatalogueGenerator
 from catalogue.rendering import page_file
 from catalogue.routes import Route
@@ -37,6 +41,7 @@ from .bundle_cache import BundleCache, inputs_digest
 from .facets import search_facets
 from .pagefind_index import BUNDLE_DIR, build_index, page_glob, pagefind_executable
 from .records import search_record
+from .shards import DEFAULT_SHARD_PAGES, LAYOUT_FILE, folder, layout, split
 
 logger = logging.getLogger(__name__)
 
@@ -79,41 +84,91 @@ def indexed_pages(generator, lang, output: Path, plan) -> dict[str, Path]:
     return pages
 
 
+@dataclass
+class ShardRun:
+    """One shard of one language: its pages, where its bundle goes, its cache and the digest of its pages."""
+    lang: object
+    index: int
+    count: int  # shards of the language
+    pages: dict[str, Path]
+    bundle: str  # the bundle's path in the site: pagefind/<code>/<index>
+    cache: BundleCache
+    digest: str
+
+
 def index_site(generator, output, sites) -> None:
-    """Index the product and producer pages, one Pagefind run and bundle per language (`/pagefind/<code>/`):
-    each run holds only its language in memory. The last step of the build, before the commit."""
+    """Index the product and producer pages: per language, one Pagefind run and bundle per shard
+    (`shards.py`), runs in parallel on all cores. Shards whose pages did not change get their cached
+    bundle back. The last step of the build, before the commit."""
     if not generator.search_available:
         return
     output, plan = Path(output), current_plan()
-    reused, indexed, seconds = 0, 0, 0.0
+    settings = generator.settings
+    runs, reused = [], 0
     for lang in generator.languages:
-        bundle = f"{BUNDLE_DIR}/{lang.code}"
-        cache = BundleCache(generator.cache_folder / "search" / lang.code)
-        pages = indexed_pages(generator, lang, output, plan)
-        digest = inputs_digest(pages, plan.digests if plan is not None else {})
-        if cache.restore(digest, output / bundle, bundle, plan):
-            reused += len(pages)
-            continue
-        if generator.settings.get("CATALOGUE_PREVIEW") and plan is not None and plan.keep_previous(
-                path for path in plan.previous if path.startswith(bundle + "/")):
-            console.print(f"Search ({lang.code}): pages changed, but this preview keeps the previous search "
-                          "index (results may show the old text of what you edited); `invoke build` and "
-                          "`invoke publish` index again")
-            continue
-        try:
-            with _status(f"Search: Pagefind is indexing {len(pages)} pages ({lang.code}) …"), \
-                    _site_view(output, pages, plan) as site:
-                report = build_index(site, output / bundle, page_glob(_folders(lang)))
-        except Exception as exc:  # the site is still good without an index: say so, do not fail the build
-            logger.warning("Search: Pagefind could not index the %s pages (%s: %s); search is unavailable in "
-                           "this build.", lang.code, type(exc).__name__, exc)
-            continue
-        cache.store(digest, output / bundle, bundle, plan)
-        indexed, seconds = indexed + report.pages, seconds + report.seconds
-    if indexed:
-        console.print(f"Search: {indexed} pages indexed by Pagefind in {seconds:.2f} s")
+        base = f"{BUNDLE_DIR}/{lang.code}"
+        shards = split(indexed_pages(generator, lang, output, plan),
+                       settings.get("SEARCH_SHARD_PAGES", DEFAULT_SHARD_PAGES))
+        write_file(output, f"{base}/{LAYOUT_FILE}", layout(shards))
+        caches = generator.cache_folder / "search" / lang.code
+        _forget_other_shards(caches, len(shards))
+        for index, pages in enumerate(shards):
+            if not pages:
+                continue
+            run = ShardRun(lang, index, len(shards), pages, base + "/" + folder(index).rstrip("/"),
+                           BundleCache(caches / f"shard-{index}"),
+                           inputs_digest(pages, plan.digests if plan is not None else {}))
+            if run.cache.restore(run.digest, output / run.bundle, run.bundle, plan):
+                reused += len(pages)
+            elif not (settings.get("CATALOGUE_PREVIEW") and _keep_previous(plan, run)):
+                runs.append(run)
     if reused:
         console.print(f"Search: {reused} indexed pages unchanged, the previous search index is reused")
+    if runs:
+        _index(runs, output, plan, settings.get("SEARCH_INDEX_WORKERS") or len(os.sched_getaffinity(0)))
+
+
+def _keep_previous(plan, run: ShardRun) -> bool:
+    """In a preview, keep the shard's previous bundle (Pagefind has no incremental mode)."""
+    if plan is None or not plan.keep_previous(path for path in plan.previous if path.startswith(run.bundle + "/")):
+        return False
+    console.print(f"Search ({run.lang.code}): pages changed, but this preview keeps the previous search "
+                  "index (results may show the old text of what you edited); `invoke build` and "
+                  "`invoke publish` index again")
+    return True
+
+
+def _index(runs: list[ShardRun], output: Path, plan, workers: int) -> None:
+    """Run Pagefind for `runs`, `workers` at a time (each run is one process on one core)."""
+    started = time.perf_counter()
+
+    def index(run: ShardRun) -> int:
+        try:
+            with _site_view(output, run, plan) as site:
+                report = build_index(site, output / run.bundle, page_glob(_folders(run.lang)))
+        except Exception as exc:  # the site is still good without an index: say so, do not fail the build
+            logger.warning("Search: Pagefind could not index the %s pages (shard %d: %s: %s); search is "
+                           "unavailable in this build.", run.lang.code, run.index, type(exc).__name__, exc)
+            return 0
+        run.cache.store(run.digest, output / run.bundle, run.bundle, plan)
+        return report.pages
+
+    pages = sum(len(run.pages) for run in runs)
+    with _status(f"Search: Pagefind is indexing {pages} pages in {len(runs)} runs …"), \
+            ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        indexed = sum(pool.map(index, runs))
+    if indexed:
+        console.print(f"Search: {indexed} pages indexed by Pagefind in {time.perf_counter() - started:.2f} s "
+                      f"({len(runs)} {'run' if len(runs) == 1 else 'runs'})")
+
+
+def _forget_other_shards(caches: Path, count: int) -> None:
+    """Remove cached bundles of shards that no longer exist (and of the layout before shards)."""
+    if caches.is_dir():
+        wanted = {f"shard-{index}" for index in range(count)}
+        for old in caches.iterdir():
+            if old.name not in wanted:
+                shutil.rmtree(old, ignore_errors=True)
 
 
 def _folders(lang) -> list[str]:
@@ -121,16 +176,18 @@ def _folders(lang) -> list[str]:
 
 
 @contextlib.contextmanager
-def _site_view(output: Path, pages: dict[str, Path], plan):
-    """A folder with every indexed page: the output itself when this build wrote them all, else a
-    temporary folder of hard links to the pages written now and the ones kept from the previous output."""
-    if plan is None or not plan.carried.intersection(pages):
+def _site_view(output: Path, run: ShardRun, plan):
+    """A folder with the shard's pages: the output itself when the language has one shard and this build
+    wrote all its pages, else a temporary folder of hard links to the pages written now and the ones kept
+    from the previous output."""
+    whole = plan is None or not plan.carried.intersection(run.pages)
+    if run.count == 1 and whole:
         yield output
         return
-    view = output.with_name(output.name + ".search")
+    view = output.with_name(f"{output.name}.search-{run.lang.code}-{run.index}")
     shutil.rmtree(view, ignore_errors=True)
     try:
-        for path, file in pages.items():
+        for path, file in run.pages.items():
             (view / path).parent.mkdir(parents=True, exist_ok=True)
             os.link(file, view / path)
         yield view

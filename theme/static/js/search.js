@@ -4,6 +4,10 @@
 // The form (data-search="search" | "browse") carries the bundle address and the texts in the page's
 // language; its fields are the URL query (?q=&type=&stars=&group=&region=&kind=&sort=), so a filtered
 // view can be shared. Results are the cards the site renders itself, stored in the index as `card` meta.
+//
+// A language's index may come in shards (plugins/search/shards.py; `shards.json` lists them): each is a
+// Pagefind instance, every search asks all of them, and their results are merged here: by score for a
+// search by relevance, by the sort key (also stored as `sort_<name>` meta) for a sorted list.
 
 const PAGE_SIZE = 24;
 const form = document.querySelector("[data-search]");
@@ -18,8 +22,8 @@ const query = form.elements.namedItem("q");
 const FILTERS = ["type", "stars", "group", "region", "kind"].filter((name) => form.elements.namedItem(name));
 const plural = new Intl.PluralRules(document.documentElement.lang);
 
-let pagefind;
-let shown = [];
+let shards = [];
+let shown = null;
 let latest = 0;
 
 function message(name, n) {
@@ -67,10 +71,87 @@ function updateCounts(counts, values) {
   }
 }
 
+// The results of one search over every shard, handed out a page at a time: the cards' data (Pagefind's
+// fragments) are fetched only for the results shown.
+class Results {
+  constructor(searches, sortKey) {
+    this.total = searches.reduce((sum, search) => sum + search.results.length, 0);
+    this.filters = mergeCounts(searches.map((search) => search.filters));
+    this.sortKey = sortKey && `sort_${sortKey}`;
+    // by relevance: Pagefind's scores, highest first (a stable sort keeps each shard's order for ties)
+    this.queues = sortKey ? searches.map((search) => ({ results: search.results, next: 0, loaded: [] }))
+      : [{ results: searches.flatMap((search) => search.results).sort((a, b) => b.score - a.score), next: 0, loaded: [] }];
+    this.given = 0;
+  }
+
+  get done() {
+    return this.given >= this.total;
+  }
+
+  // Fetch the data of the next `n` results of a queue that has none waiting.
+  async fill(queue, n) {
+    if (queue.loaded.length || queue.next >= queue.results.length) return;
+    const batch = queue.results.slice(queue.next, queue.next + n);
+    queue.next += batch.length;
+    queue.loaded = await Promise.all(batch.map((result) => result.data()));
+  }
+
+  // The data of the next `n` results in order: with one queue, a slice; with one queue per shard (each
+  // in sort order), a merge by sort key that fetches a few results ahead in each shard.
+  async take(n) {
+    const taken = [];
+    const ahead = Math.ceil(n / this.queues.length);
+    while (taken.length < n && !this.done) {
+      await Promise.all(this.queues.map((queue) => this.fill(queue, this.queues.length === 1 ? n - taken.length : ahead)));
+      let first = null;
+      for (const queue of this.queues) {
+        if (!queue.loaded.length) continue;
+        if (!first || (this.sortKey && queue.loaded[0].meta[this.sortKey] < first.loaded[0].meta[this.sortKey])) first = queue;
+      }
+      taken.push(first.loaded.shift());
+      this.given += 1;
+    }
+    return taken;
+  }
+}
+
+// Search every shard. Pagefind is lenient with a word of the query that its index does not have: it
+// leaves it out ("mè xửng xyzzy" finds what "mè xửng" finds) or matches a shorter word it has ("đặc"
+// finds "Đà"). A shard without the word would then return pages that one index of the whole catalogue
+// would not, and rank them against real matches. So a shard that does not have a word of the query (as
+// a word: the exact search `"word"`) that another shard has gives no results, as one index would give
+// none of its pages.
+async function searchShards(term, options) {
+  const searches = await Promise.all(shards.map((shard) => shard.search(term, options)));
+  const words = shards.length > 1 && term ? term.replaceAll('"', " ").split(/\s+/).filter(Boolean) : [];
+  if (words.length) {
+    const has = await Promise.all(words.map((word) =>
+      Promise.all(shards.map(async (shard) => (await shard.search(`"${word}"`)).results.length > 0))));
+    searches.forEach((search, n) => {
+      if (search && has.some((shardsWith) => shardsWith.includes(true) && !shardsWith[n])) {
+        search.results = [];
+        search.filters = {};
+      }
+    });
+  }
+  return searches;
+}
+
+// The filter counts of every shard, added up.
+function mergeCounts(all) {
+  const merged = {};
+  for (const counts of all) {
+    for (const [name, values] of Object.entries(counts ?? {})) {
+      merged[name] ??= {};
+      for (const [value, n] of Object.entries(values)) merged[name][value] = (merged[name][value] ?? 0) + n;
+    }
+  }
+  return merged;
+}
+
 async function showMore() {
   const ticket = latest;
-  const next = shown.slice(list.children.length, list.children.length + PAGE_SIZE);
-  const data = await Promise.all(next.map((result) => result.data()));
+  const data = await shown.take(PAGE_SIZE);
   if (ticket !== latest) return;
   const items = data.map((page) => {
     const item = document.createElement("li");
@@ -78,7 +159,7 @@ async function showMore() {
     return item;
   });
   list.append(...items);
-  more.hidden = list.children.length >= shown.length;
+  more.hidden = shown.done;
 }
 
 // data-state on the form: "busy" from the first keystroke or choice until the results are shown, then
@@ -115,18 +196,18 @@ async function update() {
   const sort = values.sort ? { [values.sort]: "asc" } : mode === "browse" ? { rank: "asc" } : undefined;
   resultsBox.style.minHeight = `${resultsBox.offsetHeight}px`; // no jump while the new cards load
   status.textContent = message("msgLoading");
-  const search = await pagefind.search(term, { filters, sort });
-  if (ticket !== latest || search === null) return;
-  shown = search.results;
+  const searches = await searchShards(term, { filters, sort });
+  if (ticket !== latest || searches.includes(null)) return;
+  shown = new Results(searches, values.sort || (mode === "browse" ? "rank" : null));
   list.replaceChildren();
   await showMore();
   if (ticket !== latest) return;
   if (staticListing) staticListing.hidden = true;
   resultsBox.hidden = false;
   resultsBox.style.minHeight = "";
-  const n = shown.length;
+  const n = shown.total;
   status.textContent = n ? message(plural.select(n) === "one" ? "msgResultsOne" : "msgResultsOther", n) : message("msgNone");
-  updateCounts(search.filters, values);
+  updateCounts(shown.filters, values);
   ready(ticket);
 }
 
@@ -137,8 +218,19 @@ function debounce(fn, ms) {
 
 async function start() {
   try {
-    pagefind = await import(form.dataset.bundle);
-    await pagefind.init();
+    const bundle = new URL(form.dataset.bundle, location.href);
+    const response = await fetch(new URL("shards.json", bundle), { cache: "no-cache" });
+    const folders = (await response.json()).shards;
+    const pagefind = await import(new URL(`${folders[0]}pagefind.js`, bundle).href);
+    const open = (folder) => pagefind.createInstance({ basePath: new URL(folder, bundle).pathname });
+    // The instances share one worker and one WebAssembly module, which the first one starts; started
+    // together, each would start its own and leave the others pointing into the wrong one. `filters()`
+    // returns once an instance is running, and loads every filter: Pagefind counts a search's results
+    // per value only for the filters it has loaded.
+    shards = [open(folders[0])];
+    await shards[0].filters();
+    shards.push(...folders.slice(1).map(open));
+    await Promise.all(shards.slice(1).map((shard) => shard.filters()));
   } catch (error) {
     status.textContent = message("msgUnavailable");
     return;
