@@ -90,7 +90,7 @@ def test_only_product_and_producer_pages_are_indexed_with_their_filters(site):
     for code, tag in languages.items():  # one bundle per language, its index named from <html lang>
         bundle = output / "pagefind" / code
         folders = json.loads((bundle / "shards.json").read_text())["shards"]
-        # a page's shard is a hash of its address: with 7 pages in 4 shards, one may have none
+        # a page's shard is a hash of its producer: 7 pages of 3 producers in 4 shards
         assert set(folders) <= {f"{n}/" for n in range(site["shards"])} and len(folders) >= min(2, site["shards"])
         fragments = []
         for folder in folders:

@@ -73,15 +73,19 @@ def search_route(generator, catalogue, problems) -> list[Route]:
     return [Route("search", None, "search.html", lambda site: {})]
 
 
-def indexed_pages(generator, lang, output: Path, plan) -> dict[str, Path]:
-    """The product and producer pages of one language (output path → its file this build: written into
-    `output`, or kept in the previous output by the plan)."""
-    pages = {}
+def indexed_pages(generator, lang, output: Path, plan) -> tuple[dict[str, Path], dict[str, str]]:
+    """The product and producer pages of one language: output path → its file this build (written into
+    `output`, or kept in the previous output by the plan), and output path → its producer's slug (what
+    puts it in a shard: an edit changes a product's page, its producer's and the producer's other
+    products', so they are best in one shard)."""
+    producer_of = {product.slug: product.producer.slug for product in generator.catalogue.products}
+    pages, producers = {}, {}
     for route in generator.routes:
         if route.kind in ("product", "producer"):
             path = page_file(route, lang)
             pages[path] = output / path if plan is None or path not in plan.carried else plan.final / path
-    return pages
+            producers[path] = producer_of[route.key] if route.kind == "product" else route.key
+    return pages, producers
 
 
 @dataclass
@@ -107,7 +111,7 @@ def index_site(generator, output, sites) -> None:
     runs, reused = [], 0
     for lang in generator.languages:
         base = f"{BUNDLE_DIR}/{lang.code}"
-        shards = split(indexed_pages(generator, lang, output, plan),
+        shards = split(*indexed_pages(generator, lang, output, plan),
                        settings.get("SEARCH_SHARD_PAGES", DEFAULT_SHARD_PAGES))
         write_file(output, f"{base}/{LAYOUT_FILE}", layout(shards))
         caches = generator.cache_folder / "search" / lang.code

@@ -8,9 +8,10 @@ the browser, with its own entry, metadata and a copy of the search runtime (68 K
 a province's catalogue in one shard and the national one in a handful.
 
 A language with N pages has ceil(N / SEARCH_SHARD_PAGES) shards, and a page's shard is a hash of its
-address modulo that number: a page never moves while the number stays the same, and the number changes
-only when the catalogue grows or shrinks past a multiple of SEARCH_SHARD_PAGES (then every shard is
-indexed once). Shards hold SEARCH_SHARD_PAGES pages on average (a few dozen more or less at 4,000).
+producer's slug modulo that number: a producer's page and its products' pages, which an edit of one of
+them changes together, are in one shard, and a page never moves while the number stays the same. The
+number changes only when the catalogue grows or shrinks past a multiple of SEARCH_SHARD_PAGES (then every
+shard is indexed once). Shards hold SEARCH_SHARD_PAGES pages on average (a few dozen more or less).
 
 The bundle of a language is `/pagefind/<code>/` with the shards in `0/`, `1/`, … and `shards.json`,
 which lists them for `theme/static/js/search.js`.
@@ -31,17 +32,17 @@ def shard_count(pages: int, per_shard: int) -> int:
     return max(1, math.ceil(pages / max(1, per_shard)))
 
 
-def shard_of(path: str, count: int) -> int:
-    """The shard of the page at output path `path`: stable across builds and machines."""
-    return int.from_bytes(hashlib.blake2b(path.encode("utf-8"), digest_size=8).digest(), "big") % count
+def shard_of(key: str, count: int) -> int:
+    """The shard of the pages with `key`: stable across builds and machines."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big") % count
 
 
-def split(pages: dict[str, Path], per_shard: int) -> list[dict[str, Path]]:
-    """`pages` (output path → file) in shards, each in path order."""
+def split(pages: dict[str, Path], keys: dict[str, str], per_shard: int) -> list[dict[str, Path]]:
+    """`pages` (output path → file) in shards by their `keys` (output path → key), each in path order."""
     count = shard_count(len(pages), per_shard)
     shards: list[dict[str, Path]] = [{} for _ in range(count)]
     for path in sorted(pages):
-        shards[shard_of(path, count)][path] = pages[path]
+        shards[shard_of(keys[path], count)][path] = pages[path]
     return shards
 
 
