@@ -26,6 +26,7 @@ from i18n.translations import load_translations
 from .content_cache import ContentCache
 from .errors import ContentErrors, ContentErrorsWhileWatching, Problems
 from .loader import CatalogueLoader
+from .memory import long_lived
 from .photos import DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_MEGAPIXELS
 from .signals import catalogue_written, photos_collected, routes_adding, routes_built
 from .routes import build_routes
@@ -56,6 +57,10 @@ class CatalogueGenerator(Generator):
     # ---- phase 1: read and validate --------------------------------------------------------------
 
     def generate_context(self):
+        with long_lived():  # the catalogue lives until the end of the build: out of the collector's way
+            self._read()
+
+    def _read(self):
         started = time.perf_counter()
         problems = Problems()
         try:
