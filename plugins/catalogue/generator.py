@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import math
 import os
 import shutil
 import sys
@@ -203,6 +204,14 @@ class CatalogueGenerator(Generator):
         """sitemap.xml: every page in every language with its alternates. Past SITEMAP_MAX_URLS (50,000,
         the protocol's limit per file: the national catalogue has more) the URLs go into sitemap-1.xml,
         sitemap-2.xml … and sitemap.xml becomes their index."""
+        limit = self.settings.get("SITEMAP_MAX_URLS", 50_000)
+        urls = sum(len(self.languages) for route in self.routes if not route.redirect)
+        files = ["sitemap.xml"]
+        if urls > limit:
+            files += [f"sitemap-{n}.xml" for n in range(1, math.ceil(urls / limit) + 1)]
+        digest = self.fingerprints.routes(self.routes) if plan is not None else None
+        if digest is not None and all([plan.carry(name, digest) for name in files]):
+            return
         entries = []
         for route in self.routes:
             if route.redirect:
@@ -210,12 +219,7 @@ class CatalogueGenerator(Generator):
             alternates = [(lang.tag, siteurl + route.path(lang)) for lang in self.languages]
             for lang in self.languages:
                 entries.append((siteurl + route.path(lang), alternates))
-        limit = self.settings.get("SITEMAP_MAX_URLS", 50_000)
         parts = [entries[i:i + limit] for i in range(0, len(entries), limit)] if len(entries) > limit else []
-        files = ["sitemap.xml"] + [f"sitemap-{n}.xml" for n in range(1, len(parts) + 1)]
-        digest = self.fingerprints.routes(self.routes) if plan is not None else None
-        if digest is not None and all([plan.carry(name, digest) for name in files]):
-            return
         template = self.env.get_template("sitemap.xml")
         if not parts:
             write_text(output / "sitemap.xml", template.render(entries=entries))
