@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import math
 import os
 import shutil
 import sys
@@ -26,6 +27,7 @@ from i18n.translations import load_translations
 from .content_cache import ContentCache
 from .errors import ContentErrors, ContentErrorsWhileWatching, Problems
 from .loader import CatalogueLoader
+from .memory import long_lived
 from .photos import DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_MEGAPIXELS
 from .signals import catalogue_written, photos_collected, routes_adding, routes_built
 from .routes import build_routes
@@ -56,6 +58,10 @@ class CatalogueGenerator(Generator):
     # ---- phase 1: read and validate --------------------------------------------------------------
 
     def generate_context(self):
+        with long_lived():  # the catalogue lives until the end of the build: out of the collector's way
+            self._read()
+
+    def _read(self):
         started = time.perf_counter()
         problems = Problems()
         try:
@@ -198,6 +204,14 @@ class CatalogueGenerator(Generator):
         """sitemap.xml: every page in every language with its alternates. Past SITEMAP_MAX_URLS (50,000,
         the protocol's limit per file: the national catalogue has more) the URLs go into sitemap-1.xml,
         sitemap-2.xml … and sitemap.xml becomes their index."""
+        limit = self.settings.get("SITEMAP_MAX_URLS", 50_000)
+        urls = sum(len(self.languages) for route in self.routes if not route.redirect)
+        files = ["sitemap.xml"]
+        if urls > limit:
+            files += [f"sitemap-{n}.xml" for n in range(1, math.ceil(urls / limit) + 1)]
+        digest = self.fingerprints.routes(self.routes) if plan is not None else None
+        if digest is not None and all([plan.carry(name, digest) for name in files]):
+            return
         entries = []
         for route in self.routes:
             if route.redirect:
@@ -205,12 +219,7 @@ class CatalogueGenerator(Generator):
             alternates = [(lang.tag, siteurl + route.path(lang)) for lang in self.languages]
             for lang in self.languages:
                 entries.append((siteurl + route.path(lang), alternates))
-        limit = self.settings.get("SITEMAP_MAX_URLS", 50_000)
         parts = [entries[i:i + limit] for i in range(0, len(entries), limit)] if len(entries) > limit else []
-        files = ["sitemap.xml"] + [f"sitemap-{n}.xml" for n in range(1, len(parts) + 1)]
-        digest = self.fingerprints.routes(self.routes) if plan is not None else None
-        if digest is not None and all([plan.carry(name, digest) for name in files]):
-            return
         template = self.env.get_template("sitemap.xml")
         if not parts:
             write_text(output / "sitemap.xml", template.render(entries=entries))

@@ -142,9 +142,12 @@ class Catalogue:
         self.by_stars: dict[int, list[Product]] = {}
         self.by_region: dict[str, list[Product]] = {r: [] for r in self.regions}
         self.producers_by_region: dict[str, list[Producer]] = {r: [] for r in self.regions}
+        self._by_group: dict[str, list[Product]] = {}  # a group's products and its sub-groups'
         for product in self.products:
             self.by_stars.setdefault(product.stars, []).append(product)
             self.by_region[product.region.id].append(product)
+            for group in product.group.lineage:
+                self._by_group.setdefault(group.code, []).append(product)
             product.producer.products.append(product)
         for producer in self.producers:
             self.producers_by_region[producer.region.id].append(producer)
@@ -161,7 +164,7 @@ class Catalogue:
         return self._group_pages
 
     def in_group(self, group: Group) -> list[Product]:
-        return [p for p in self.products if group.contains(p.group)]
+        return list(self._by_group.get(group.code, ()))
 
 
 def product_order(lang: str):

@@ -11,12 +11,13 @@ from pelican.log import console
 
 from atomic_output import write_file
 from catalogue.generator import CatalogueGenerator
+from catalogue.rendering import workers_for
 from catalogue.signals import catalogue_written, routes_built
 
 from . import permalinks
 from .badges import badge_png, badge_reference, badge_state, badge_svg, badge_symbol, state_of
 from .feeds import write_feed
-from .qr import write_qr
+from .qr import write_qr_codes
 from .structured_data import og_locale, producer_jsonld, product_jsonld
 
 BADGE_FILE = "ocop-badge"
@@ -58,7 +59,7 @@ def site_badge_symbols(site) -> Markup:
 def write_files(generator, output, sites) -> None:
     """Badge files per language, QR codes, feeds; then remember the new permanent URLs."""
     default = generator.languages[0]
-    qr_cache = generator.cache_folder / "qr"
+    codes = []  # (permanent URL, folder) of each product's QR code
     for lang in generator.languages:
         site = sites[lang.code]
         gettext = generator.translations[lang.code].gettext
@@ -70,9 +71,10 @@ def write_files(generator, output, sites) -> None:
                        badge_svg(product.stars, state, label, note, standalone=True))
             write_file(output, f"{folder}/{BADGE_FILE}.png", badge_png(product.stars, state, label, note))
             if lang is default:
-                write_qr(site.public(site.url("product", product.slug)), output, folder, qr_cache)
+                codes.append((site.public(site.url("product", product.slug)), folder))
         write_feed(site, output, gettext("New OCOP products") + f" · {generator.settings.get('SITENAME', '')}",
                    gettext("The newest products of the catalogue."))
+    write_qr_codes(codes, output, generator.cache_folder / "qr", workers_for(generator.settings, len(codes)))
     added = permalinks.update(Path(generator.path), generator.routes, generator.languages)
     if added:
         console.print(f"Permalinks: {added} new URLs recorded in {permalinks.FILE_NAME}")

@@ -8,7 +8,9 @@ Codes are still cached by URL in `<cache>/qr/` and hard-linked into the site.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import multiprocessing
 import os
 import shutil
 from pathlib import Path
@@ -22,25 +24,21 @@ from atomic_output import current_plan
 PNG_SCALE = 16  # 16 px per module: a version-3 code is about 650 px, sharp at 5 cm and 300 dpi
 SVG_SCALE = 4  # the SVG's nominal size in px per module (it scales to any size)
 VERSION = 2  # bump when the drawing changes
+QR_FILES = ("qr.svg", "qr.png")
 
 
 def write_qr(url: str, output: Path, folder: str, cache: Path | None = None) -> None:
     """`qr.svg` and `qr.png` of `url` in `output`/`folder`, through the cache when one is given; files
     the previous output has for the same URL are kept (see atomic_output)."""
     plan = current_plan()
-    digest = f"qr:{VERSION}:{url}"
-    names = [name for name in ("qr.svg", "qr.png") if plan is None or not plan.carry(f"{folder}/{name}", digest)]
+    digest = _digest(url)
+    names = [name for name in QR_FILES if plan is None or not plan.carry(f"{folder}/{name}", digest)]
     if not names:
         return
     if cache is None:
         _make_qr(url, output / folder)
     else:
-        entry = Path(cache) / hashlib.sha256(f"{VERSION} {url}".encode()).hexdigest()[:32]
-        if not (entry / "qr.png").is_file():
-            tmp = entry.with_name(entry.name + f".{os.getpid()}.tmp")
-            _make_qr(url, tmp)
-            shutil.rmtree(entry, ignore_errors=True)
-            os.replace(tmp, entry)
+        entry = _cached(url, cache)
         (output / folder).mkdir(parents=True, exist_ok=True)
         for name in names:
             try:
@@ -48,8 +46,43 @@ def write_qr(url: str, output: Path, folder: str, cache: Path | None = None) -> 
             except OSError:
                 shutil.copyfile(entry / name, output / folder / name)
     if plan is not None:
-        for name in ("qr.svg", "qr.png"):
+        for name in QR_FILES:
             plan.made(f"{folder}/{name}", digest)
+
+
+def write_qr_codes(codes, output: Path, cache: Path | None = None, processes: int = 1) -> None:
+    """`write_qr` of each (url, folder) of `codes`; the codes the cache does not have yet are made first
+    in `processes` forked processes (a first build of the national catalogue makes 17,000, ~4 ms each)."""
+    plan = current_plan()
+    pending = [(url, folder) for url, folder in codes
+               if plan is None or not all([plan.carry(f"{folder}/{name}", _digest(url)) for name in QR_FILES])]
+    if cache is not None and processes > 1 and "fork" in multiprocessing.get_all_start_methods():
+        missing = [url for url, _folder in pending if not (_entry(url, cache) / "qr.png").is_file()]
+        if len(missing) > 1:
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                pool.map(functools.partial(_cached, cache=cache), missing, chunksize=64)
+    for url, folder in pending:
+        write_qr(url, output, folder, cache)
+
+
+def _digest(url: str) -> str:
+    """What a code's files are made from (for the output plan)."""
+    return f"qr:{VERSION}:{url}"
+
+
+def _entry(url: str, cache: Path) -> Path:
+    return Path(cache) / hashlib.sha256(f"{VERSION} {url}".encode()).hexdigest()[:32]
+
+
+def _cached(url: str, cache: Path) -> Path:
+    """The cache's folder of `url`'s code, made if it is missing (atomically: processes may share it)."""
+    entry = _entry(url, cache)
+    if not (entry / "qr.png").is_file():
+        tmp = entry.with_name(entry.name + f".{os.getpid()}.tmp")
+        _make_qr(url, tmp)
+        shutil.rmtree(entry, ignore_errors=True)
+        os.replace(tmp, entry)
+    return entry
 
 
 def qr_svg(url: str) -> str:
