@@ -24,7 +24,7 @@ import json
 import math
 from pathlib import Path
 
-DEFAULT_SHARD_PAGES = 4000
+DEFAULT_SHARD_PAGES = 3000
 LAYOUT_FILE = "shards.json"
 
 
