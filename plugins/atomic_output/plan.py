@@ -96,6 +96,7 @@ class OutputPlan:
         self.previous = self._load_manifest()
         self.digests: dict[str, str] = {}  # this build's files with a known input digest
         self.carried: set[str] = set()
+        self._by_digest: dict[str, list[str]] | None = None  # previous paths by digest, made when first asked
         self._existing: set[str] | None = None if self.final.is_dir() else set()
         self._listing = list_in_background(self.final) if self._existing is None else None
 
@@ -113,6 +114,22 @@ class OutputPlan:
         if self.previous.get(path) != digest or path not in self.existing():
             return False
         self._keep(path, digest)
+        return True
+
+    def carry_all(self, digest: str, folder: str) -> bool:
+        """Carry every file the previous build made from `digest` (a digest of a whole group of files, such
+        as a search bundle) if they are all in `folder` and in the output, without listing the group;
+        False, and nothing carried, otherwise."""
+        if self._by_digest is None:
+            self._by_digest = {}
+            for path, made_from in self.previous.items():
+                self._by_digest.setdefault(made_from, []).append(path)
+        paths = self._by_digest.get(digest, [])
+        existing = self.existing()
+        if not paths or any(path not in existing or not path.startswith(folder + "/") for path in paths):
+            return False
+        for path in paths:
+            self._keep(path, digest)
         return True
 
     def keep_previous(self, paths) -> bool:

@@ -52,6 +52,8 @@ class BundleCache:
         cached = self.folder / digest
         if not cached.is_dir():
             return False
+        if plan is not None and plan.carry_all(f"bundle:{digest}", prefix):
+            return True  # the previous output has every file of this bundle
         shutil.rmtree(bundle, ignore_errors=True)
         for source in sorted(p for p in cached.rglob("*") if p.is_file()):
             relative = source.relative_to(cached).as_posix()
