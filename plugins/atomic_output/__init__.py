@@ -23,6 +23,7 @@ import hashlib
 import logging
 import os
 import shutil
+from functools import lru_cache
 from pathlib import Path
 
 from pelican import signals
@@ -42,10 +43,8 @@ def current_plan() -> OutputPlan | None:
 def write_file(output: Path, path: str, data: bytes | str) -> None:
     """Write `data` at `output`/`path`, or keep the previous output's file when it has these bytes
     (for files that are cheap to make but many: nothing is written, the plan carries the file)."""
-    if isinstance(data, str):
-        data = data.encode("utf-8")
+    data, digest = _with_digest(data)
     plan = current_plan()
-    digest = "bytes:" + hashlib.blake2b(data, digest_size=16).hexdigest()
     if plan is not None and plan.carry(path, digest):
         return
     target = output / path
@@ -53,6 +52,13 @@ def write_file(output: Path, path: str, data: bytes | str) -> None:
     target.write_bytes(data)
     if plan is not None:
         plan.made(path, digest)
+
+
+@lru_cache(maxsize=512)  # the same badge drawing is written for thousands of products: hashed once
+def _with_digest(data: bytes | str) -> tuple[bytes, str]:
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return data, "bytes:" + hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def staging_path(final: str) -> str:
