@@ -161,8 +161,9 @@ class Site:
     def top_groups(self) -> list["GroupView"]:
         return [self.group(g) for g in self.catalogue.group_pages() if g.parent is None]
 
-    def products(self, products) -> list["ProductView"]:
-        return [self.product(p) for p in sorted(products, key=self._product_key)]
+    def products(self, products, limit: int | None = None) -> list["ProductView"]:
+        """`products` in listing order (the first `limit` of them), as views."""
+        return [self.product(p) for p in sorted(products, key=self._product_key)[:limit]]
 
     def producers(self, producers) -> list["ProducerView"]:
         return [self.producer(p) for p in sorted(producers, key=self._name_key)]
@@ -354,6 +355,11 @@ class RegionView:
     def products(self) -> list[ProductView]:
         return self.site.products(self.site.catalogue.by_region[self.id])
 
+    @property
+    def product_count(self) -> int:
+        """len(products), without sorting them (indexes show the counts of every region)."""
+        return len(self.site.catalogue.by_region[self.id])
+
     @cached_property
     def producers(self) -> list[ProducerView]:
         return self.site.producers(self.site.catalogue.producers_by_region[self.id])
@@ -392,6 +398,11 @@ class GroupView:
     @cached_property
     def products(self) -> list[ProductView]:
         return self.site.products(self.site.catalogue.in_group(self.group))
+
+    @property
+    def product_count(self) -> int:
+        """len(products), without sorting them (indexes show the counts of every group)."""
+        return len(self.site.catalogue.in_group(self.group))
 
 
 class PageView(EntryView):
