@@ -48,6 +48,16 @@ def catalogue_document(site) -> dict:
     }
 
 
+def json_text(document: dict) -> str:
+    """The document as JSON, one product a line: readable and diffable, and made by the json module's C
+    encoder (an indented dump goes through its Python encoder, three times slower: 2 s a language for the
+    national catalogue)."""
+    head = json.dumps({key: value for key, value in document.items() if key != "products"},
+                      ensure_ascii=False, indent=1)
+    products = ",\n".join("  " + json.dumps(record, ensure_ascii=False) for record in document["products"])
+    return head.removesuffix("\n}") + ',\n "products": [\n' + products + "\n ]\n}\n"
+
+
 def write_open_data(generator, output, sites) -> None:
     output = Path(output)
     plan, sizes = current_plan(), {}
@@ -62,7 +72,7 @@ def write_open_data(generator, output, sites) -> None:
         document = catalogue_document(site)
         folder.mkdir(parents=True, exist_ok=True)
         json_path = folder / JSON_NAME
-        json_path.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        json_path.write_text(json_text(document), encoding="utf-8")
         csv_path = folder / CSV_NAME
         with csv_path.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\r\n")
