@@ -110,6 +110,19 @@ def test_an_edit_indexes_again_only_the_search_shards_of_the_changed_pages(catal
     builds.assert_same_as_cold(shards, what="an edit with the search index in shards")
 
 
+def test_a_change_in_the_number_of_search_shards_gives_the_bytes_of_a_cold_build(catalogue, tmp_path):
+    builds = Builds(catalogue.root, tmp_path)
+    for shards in ["SEARCH_SHARD_PAGES=1000", "SEARCH_SHARD_PAGES=1", "SEARCH_SHARD_PAGES=3"]:
+        builds.incremental(shards)
+        builds.assert_same_as_cold(shards, what=shards)
+    catalogue.product("me-xung", title="Mè xửng", producer="htx-a", group="I.2", stars=4, score=78)
+    # a preview with 3 shards instead of 2: shard 0 now holds every page; its previous bundle (2 pages) is
+    # not kept
+    builds.incremental("SEARCH_SHARD_PAGES=2", "CATALOGUE_PREVIEW=true")
+    indexed = {path.name for path in (builds.out / "pagefind/vi").glob("*/fragment/*")}
+    assert len(indexed) == 3 + 1 + 2, "a preview whose shards changed indexes again: every page once"
+
+
 def test_files_missing_from_the_output_are_made_again(catalogue, tmp_path):
     builds = Builds(catalogue.root, tmp_path)
     builds.incremental()

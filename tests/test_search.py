@@ -65,6 +65,14 @@ def search(browser, base, path, query=None, *, width=1280, **selects):
     return page_visit, results(page)
 
 
+def found(site, titles, expected: set) -> bool:
+    """One index finds exactly `expected`. An index in shards finds them, and may add loose matches of
+    the last word from a shard that has no word starting with it (see search.js), never in their place."""
+    if site["shards"] == 1:
+        return set(titles) == expected
+    return expected <= set(titles)
+
+
 def results(page):
     """Titles of the result cards once search.js has shown them (it marks the form busy, then ready)."""
     page.wait_for_selector("[data-search][data-state=ready]")
@@ -122,12 +130,13 @@ DA_NANG = {"Bánh khoai đặc sản", "Cơ sở Bánh Sông Hàn"}  # the produ
 @pytest.mark.parametrize("query, expected", [
     ("dầu tràm", DAU_TRAM), ("dau tram", DAU_TRAM),
     ("đặc sản", DAC_SAN), ("dac san", DAC_SAN), ("dac", DAC_SAN), ("Đặc", DAC_SAN),
+    ("kho", DA_NANG), ("banh kho", DA_NANG),  # a word being typed: a prefix of "khoai" (on both pages)
     ("Đà Nẵng", DA_NANG), ("Da Nang", DA_NANG), ("da nang", DA_NANG),
     ("nuoc mam", {"Nước mắm cá cơm", "HTX Nước mắm Tân Mỹ"}),
 ])
 def test_vietnamese_queries_with_and_without_diacritics(browser, site, query, expected):
     page_visit, titles = search(browser, site["base"], "/tim-kiem/", query)
-    assert set(titles) == expected, query
+    assert found(site, titles, expected), (query, titles)
     assert not page_visit.errors and not [c for c in page_visit.console if c[0] == "error"]
     page_visit.close()
 

@@ -7,8 +7,8 @@
 - After every build, Pagefind indexes the written site, before the site is committed into the output
   (receivers of `catalogue_written` run in PLUGINS order: list `search` after the plugins that write
   pages). Each language's pages are split into shards of about SEARCH_SHARD_PAGES pages (`shards.py`):
-  one Pagefind run and bundle per shard, in `/pagefind/<code>/<n>/`, runs in parallel on all cores
-  (SEARCH_INDEX_WORKERS). Without the Pagefind binary the build still succeeds, warns, and the search
+  one Pagefind run and bundle per shard, in `/pagefind/<code>/<n>/`, two runs at a time
+  (SEARCH_INDEX_WORKERS: each run is one core and holds its pages in memory). Without the Pagefind binary the build still succeeds, warns, and the search
   page says that search is unavailable.
 - Pagefind has no incremental mode: a changed page means indexing its whole shard again. A shard whose
   pages did not change gets its cached bundle back byte for byte (`bundle_cache.py`). Previews (`invoke
@@ -41,7 +41,7 @@ from .bundle_cache import BundleCache, inputs_digest
 from .facets import search_facets
 from .pagefind_index import BUNDLE_DIR, build_index, page_glob, pagefind_executable
 from .records import search_record
-from .shards import DEFAULT_SHARD_PAGES, LAYOUT_FILE, folder, layout, split
+from .shards import DEFAULT_INDEX_WORKERS, DEFAULT_SHARD_PAGES, LAYOUT_FILE, folder, layout, split
 
 logger = logging.getLogger(__name__)
 
@@ -102,7 +102,7 @@ class ShardRun:
 
 def index_site(generator, output, sites) -> None:
     """Index the product and producer pages: per language, one Pagefind run and bundle per shard
-    (`shards.py`), runs in parallel on all cores. Shards whose pages did not change get their cached
+    (`shards.py`), runs in parallel. Shards whose pages did not change get their cached
     bundle back. The last step of the build, before the commit."""
     if not generator.search_available:
         return
@@ -113,6 +113,8 @@ def index_site(generator, output, sites) -> None:
         base = f"{BUNDLE_DIR}/{lang.code}"
         shards = split(*indexed_pages(generator, lang, output, plan),
                        settings.get("SEARCH_SHARD_PAGES", DEFAULT_SHARD_PAGES))
+        # a preview may keep a shard's previous bundle only if the shards are the same as then
+        same_layout = _previous_layout(plan, base) == layout(shards)
         write_file(output, f"{base}/{LAYOUT_FILE}", layout(shards))
         caches = generator.cache_folder / "search" / lang.code
         _forget_other_shards(caches, len(shards))
@@ -124,12 +126,23 @@ def index_site(generator, output, sites) -> None:
                            inputs_digest(pages, plan.digests if plan is not None else {}))
             if run.cache.restore(run.digest, output / run.bundle, run.bundle, plan):
                 reused += len(pages)
-            elif not (settings.get("CATALOGUE_PREVIEW") and _keep_previous(plan, run)):
+            elif not (settings.get("CATALOGUE_PREVIEW") and same_layout and _keep_previous(plan, run)):
                 runs.append(run)
     if reused:
         console.print(f"Search: {reused} indexed pages unchanged, the previous search index is reused")
     if runs:
-        _index(runs, output, plan, settings.get("SEARCH_INDEX_WORKERS") or len(os.sched_getaffinity(0)))
+        _index(runs, output, plan, settings.get("SEARCH_INDEX_WORKERS")
+               or min(DEFAULT_INDEX_WORKERS, len(os.sched_getaffinity(0))))
+
+
+def _previous_layout(plan, base: str) -> str | None:
+    """The previous build's `shards.json` of the bundle at `base`, if the output still has it."""
+    if plan is None:
+        return None
+    try:
+        return (plan.final / base / LAYOUT_FILE).read_text(encoding="utf-8")
+    except OSError:
+        return None
 
 
 def _keep_previous(plan, run: ShardRun) -> bool:

@@ -7,7 +7,8 @@
 //
 // A language's index may come in shards (plugins/search/shards.py; `shards.json` lists them): each is a
 // Pagefind instance, every search asks all of them, and their results are merged here: by score for a
-// search by relevance, by the sort key (also stored as `sort_<name>` meta) for a sorted list.
+// search by relevance (scores come from each shard's own statistics, so the order is close to one
+// index's, not always the same), by the sort key (also stored as `sort_<name>` meta) for a sorted list.
 
 const PAGE_SIZE = 24;
 const form = document.querySelector("[data-search]");
@@ -93,12 +94,19 @@ class Results {
     if (queue.loaded.length || queue.next >= queue.results.length) return;
     const batch = queue.results.slice(queue.next, queue.next + n);
     queue.next += batch.length;
-    queue.loaded = await Promise.all(batch.map((result) => result.data()));
+    queue.loaded.push(...await Promise.all(batch.map((result) => result.data())));
   }
 
-  // The data of the next `n` results in order: with one queue, a slice; with one queue per shard (each
-  // in sort order), a merge by sort key that fetches a few results ahead in each shard.
-  async take(n) {
+  // The data of the next `n` results in order, one call after the other (a second click on "more"
+  // waits for the first).
+  take(n) {
+    this.pending = (this.pending ?? Promise.resolve()).then(() => this.next(n));
+    return this.pending;
+  }
+
+  // With one queue, a slice; with one queue per shard (each in sort order), a merge by sort key that
+  // fetches a few results ahead in each shard.
+  async next(n) {
     const taken = [];
     const ahead = Math.ceil(n / this.queues.length);
     while (taken.length < n && !this.done) {
@@ -115,15 +123,15 @@ class Results {
   }
 }
 
-// Search every shard. Pagefind is lenient with a word of the query that its index does not have: it
-// leaves it out ("mè xửng xyzzy" finds what "mè xửng" finds) or matches a shorter word it has ("đặc"
-// finds "Đà"). A shard without the word would then return pages that one index of the whole catalogue
-// would not, and rank them against real matches. So a shard that does not have a word of the query (as
-// a word: the exact search `"word"`) that another shard has gives no results, as one index would give
-// none of its pages.
+// Search every shard. Pagefind matches each word of a query as a prefix, and where its index has no
+// word starting with it, it leaves the word out or matches a shorter word ("đặc" found "Đà"): a shard
+// without a word would return pages that one index of the whole catalogue would not ("mè xửng" would
+// list every "mè" of the shards without "xửng"). So a shard that lacks a complete word of the query (an
+// exact search for it finds nothing) while another shard has it gives no results. The last word is not
+// checked: it may still be being typed ("kho" on the way to "khoai"), and Pagefind matches it as a prefix.
 async function searchShards(term, options) {
   const searches = await Promise.all(shards.map((shard) => shard.search(term, options)));
-  const words = shards.length > 1 && term ? term.replaceAll('"', " ").split(/\s+/).filter(Boolean) : [];
+  const words = shards.length > 1 && term ? term.replaceAll('"', " ").split(/\s+/).filter(Boolean).slice(0, -1) : [];
   if (words.length) {
     const has = await Promise.all(words.map((word) =>
       Promise.all(shards.map(async (shard) => (await shard.search(`"${word}"`)).results.length > 0))));
@@ -151,15 +159,16 @@ function mergeCounts(all) {
 
 async function showMore() {
   const ticket = latest;
-  const data = await shown.take(PAGE_SIZE);
-  if (ticket !== latest) return;
+  const results = shown;
+  const data = await results.take(PAGE_SIZE);
+  if (ticket !== latest || results !== shown) return;
   const items = data.map((page) => {
     const item = document.createElement("li");
     item.innerHTML = page.meta.card; // the site's own card, rendered and escaped at build time
     return item;
   });
   list.append(...items);
-  more.hidden = shown.done;
+  more.hidden = results.done;
 }
 
 // data-state on the form: "busy" from the first keystroke or choice until the results are shown, then
@@ -193,14 +202,24 @@ async function update() {
     ready(ticket);
     return;
   }
-  const sort = values.sort ? { [values.sort]: "asc" } : mode === "browse" ? { rank: "asc" } : undefined;
+  // without words to rank by, the listings' order (stars, then name)
+  const sortKey = values.sort || (term === null ? "rank" : null);
   resultsBox.style.minHeight = `${resultsBox.offsetHeight}px`; // no jump while the new cards load
   status.textContent = message("msgLoading");
-  const searches = await searchShards(term, { filters, sort });
-  if (ticket !== latest || searches.includes(null)) return;
-  shown = new Results(searches, values.sort || (mode === "browse" ? "rank" : null));
-  list.replaceChildren();
-  await showMore();
+  more.hidden = true;
+  try {
+    const searches = await searchShards(term, { filters, sort: sortKey ? { [sortKey]: "asc" } : undefined });
+    if (ticket !== latest || searches.includes(null)) return;
+    shown = new Results(searches, sortKey);
+    list.replaceChildren();
+    await showMore();
+  } catch (error) { // an index file that cannot be loaded (a new deploy under an open page, a lost connection)
+    if (ticket !== latest) return;
+    resultsBox.style.minHeight = "";
+    status.textContent = message("msgUnavailable");
+    ready(ticket);
+    return;
+  }
   if (ticket !== latest) return;
   if (staticListing) staticListing.hidden = true;
   resultsBox.hidden = false;
@@ -221,6 +240,7 @@ async function start() {
     const bundle = new URL(form.dataset.bundle, location.href);
     const response = await fetch(new URL("shards.json", bundle), { cache: "no-cache" });
     const folders = (await response.json()).shards;
+    if (!folders.length) throw new Error("an empty index"); // nothing to search: say so, keep the listings
     const pagefind = await import(new URL(`${folders[0]}pagefind.js`, bundle).href);
     const open = (folder) => pagefind.createInstance({ basePath: new URL(folder, bundle).pathname });
     // The instances share one worker and one WebAssembly module, which the first one starts; started
