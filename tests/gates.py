@@ -38,6 +38,8 @@ def keyboard_problems(browser, url: str, width: int, max_tabs: int = 400) -> lis
     page_visit = visit(browser, url, width=width)
     page = page_visit.page
     try:
+        if page.query_selector("[data-filters]"):  # filters are disabled until search.js has loaded the index
+            page.wait_for_selector("[data-filters]:enabled", timeout=20000)
         controls = page.evaluate("""selector => [...document.querySelectorAll(selector)]
             .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
             .map((e, i) => { e.dataset.gateIndex = i; return i; })""", FOCUSABLE)
