@@ -126,23 +126,36 @@ class Results {
 // Search every shard. Pagefind matches each word of a query as a prefix, and where its index has no
 // word starting with it, it leaves the word out or matches a shorter word ("đặc" found "Đà"): a shard
 // without a word would return pages that one index of the whole catalogue would not ("mè xửng" would
-// list every "mè" of the shards without "xửng"). So a shard that lacks a complete word of the query (an
-// exact search for it finds nothing) while another shard has it gives no results. The last word is not
-// checked: it may still be being typed ("kho" on the way to "khoai"), and Pagefind matches it as a prefix.
+// list every "mè" of the shards without "xửng"). So when some shard has a word of the query exactly, a
+// shard that has no word starting with it gives no results, as one index would give none of its pages.
 async function searchShards(term, options) {
   const searches = await Promise.all(shards.map((shard) => shard.search(term, options)));
-  const words = shards.length > 1 && term ? term.replaceAll('"', " ").split(/\s+/).filter(Boolean).slice(0, -1) : [];
-  if (words.length) {
-    const has = await Promise.all(words.map((word) =>
-      Promise.all(shards.map(async (shard) => (await shard.search(`"${word}"`)).results.length > 0))));
-    searches.forEach((search, n) => {
-      if (search && has.some((shardsWith) => shardsWith.includes(true) && !shardsWith[n])) {
-        search.results = [];
-        search.filters = {};
-      }
-    });
+  const words = shards.length > 1 && term ? term.replaceAll('"', " ").split(/\s+/).filter(Boolean) : [];
+  for (const word of words) {
+    const exact = await Promise.all(shards.map(async (shard) => (await shard.search(`"${word}"`)).results.length > 0));
+    if (!exact.includes(true)) continue;
+    await Promise.all(shards.map(async (shard, n) => {
+      if (exact[n] || !searches[n] || (await startsAWord(shard, word))) return;
+      searches[n].results = [];
+      searches[n].filters = {};
+    }));
   }
   return searches;
+}
+
+// Whether the shard has a word that starts with `word` ("kho" on the way to "khoai"), not just a shorter
+// one Pagefind fell back to: the words its best match marks in its excerpt.
+async function startsAWord(shard, word) {
+  const found = await shard.search(word);
+  if (!found.results.length) return false;
+  const excerpt = (await found.results[0].data()).excerpt ?? "";
+  const marked = [...excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((match) => fold(match[1]));
+  return !marked.length || marked.some((w) => w.startsWith(fold(word)));
+}
+
+// Lower case without diacritics, đ as d: how Pagefind compares words.
+function fold(text) {
+  return text.toLocaleLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replaceAll("đ", "d");
 }
 
 // The filter counts of every shard, added up.
