@@ -8,8 +8,8 @@
   (receivers of `catalogue_written` run in PLUGINS order: list `search` after the plugins that write
   pages). Each language's pages are split into shards of about SEARCH_SHARD_PAGES pages (`shards.py`):
   one Pagefind run and bundle per shard, in `/pagefind/<code>/<n>/`, two runs at a time
-  (SEARCH_INDEX_WORKERS: each run is one core and holds its pages in memory). Without the Pagefind binary the build still succeeds, warns, and the search
-  page says that search is unavailable.
+  (SEARCH_INDEX_WORKERS: each run is one core and holds its pages in memory). Without the Pagefind
+  binary the build still succeeds, warns, and the search page says that search is unavailable.
 - Pagefind has no incremental mode: a changed page means indexing its whole shard again. A shard whose
   pages did not change gets its cached bundle back byte for byte (`bundle_cache.py`). Previews (`invoke
   serve`) set CATALOGUE_PREVIEW: an edit keeps the previous index, so that a one-product edit shows in
@@ -73,12 +73,12 @@ def search_route(generator, catalogue, problems) -> list[Route]:
     return [Route("search", None, "search.html", lambda site: {})]
 
 
-def indexed_pages(generator, lang, output: Path, plan) -> tuple[dict[str, Path], dict[str, str]]:
+def indexed_pages(generator, lang, output: Path, plan, producer_of: dict[str, str]) \
+        -> tuple[dict[str, Path], dict[str, str]]:
     """The product and producer pages of one language: output path → its file this build (written into
     `output`, or kept in the previous output by the plan), and output path → its producer's slug (what
     puts it in a shard: an edit changes a product's page, its producer's and the producer's other
-    products', so they are best in one shard)."""
-    producer_of = {product.slug: product.producer.slug for product in generator.catalogue.products}
+    products', so they are best in one shard; `producer_of`: product slug → producer slug)."""
     pages, producers = {}, {}
     for route in generator.routes:
         if route.kind in ("product", "producer"):
@@ -109,9 +109,10 @@ def index_site(generator, output, sites) -> None:
     output, plan = Path(output), current_plan()
     settings = generator.settings
     runs, reused = [], 0
+    producer_of = {product.slug: product.producer.slug for product in generator.catalogue.products}
     for lang in generator.languages:
         base = f"{BUNDLE_DIR}/{lang.code}"
-        shards = split(*indexed_pages(generator, lang, output, plan),
+        shards = split(*indexed_pages(generator, lang, output, plan, producer_of),
                        settings.get("SEARCH_SHARD_PAGES", DEFAULT_SHARD_PAGES))
         # a preview may keep a shard's previous bundle only if the shards are the same as then
         same_layout = _previous_layout(plan, base) == layout(shards)
