@@ -1,4 +1,5 @@
-# Bootstrap only: create .venv with the pinned requirements, then hand over to invoke (tasks.py).
+# Bootstrap only: create .venv with the pinned requirements and this project (editable: the `ocop` plugins and
+# `catalogue_tools`, see pyproject.toml), then hand over to invoke (tasks.py).
 PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
@@ -24,9 +25,10 @@ apt_install = if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
 
 venv: $(STAMP)
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --editable .
 	@touch $(STAMP)
 
 browser: $(CHROMIUM)

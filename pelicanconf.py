@@ -1,11 +1,9 @@
 """Pelican settings of the OCOP catalogue (development: relative site URL, today's date)."""
 
 import os
-import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE / "plugins"))  # plugins import each other (catalogue uses i18n)
 
 SITENAME = "OCOP Huế"
 SITEURL = ""  # links inside the site; publishconf.py sets the public address
@@ -46,9 +44,10 @@ THEME = str(HERE / "theme")
 THEME_STATIC_DIR = "theme"
 THEME_STATIC_PATHS = ["static"]
 
-PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["catalogue", "images", "links", "maps", "open_data", "print_catalogue", "security_headers", "search",
-           "atomic_output"]  # atomic_output last: it commits the finished site into the output
+# The plugins are the package `ocop` (plugins/ocop/, installed into .venv by `make`: see pyproject.toml).
+PLUGINS = ["ocop.catalogue", "ocop.images", "ocop.links", "ocop.maps", "ocop.open_data", "ocop.print_catalogue",
+           "ocop.security_headers", "ocop.search",
+           "ocop.atomic_output"]  # atomic_output last: it commits the finished site into the output
 
 # The catalogue generator writes every page; Pelican's own blog machinery is switched off.
 ARTICLE_PATHS = []

@@ -5,11 +5,12 @@ and where `invoke publish` puts the site. Every PUBLISH_* value can be set by an
 """
 
 import os
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pelicanconf import *  # noqa: E402,F401,F403
+from pelican.settings import get_settings_from_file
+
+# Every setting of pelicanconf.py (Pelican loads a settings file by its path: it is not an importable module)
+globals().update(get_settings_from_file(str(Path(__file__).resolve().with_name("pelicanconf.py"))))
 
 SITEURL = PUBLIC_SITEURL  # noqa: F405 - from pelicanconf (environment variable CATALOGUE_SITEURL)
 RELATIVE_URLS = False

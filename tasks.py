@@ -8,7 +8,6 @@ from pathlib import Path
 from invoke import Exit, task
 
 ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT))  # catalogue_tools: the logic of the staff tasks below
 VENV_BIN = Path(sys.executable).parent
 THEME_TRANSLATIONS = ROOT / "theme" / "translations"
 POT_FILE = THEME_TRANSLATIONS / "messages.pot"
@@ -95,9 +94,8 @@ def clean_image_cache(c, settings="pelicanconf.py"):
     """Delete cached photo renditions that no catalogue's last build used."""
     from pelican.settings import read_settings
 
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from images.cache import clean as clean_cache
-    from images.settings import read_settings as image_settings
+    from ocop.images.cache import clean as clean_cache
+    from ocop.images.settings import read_settings as image_settings
 
     cache = image_settings(read_settings(str(ROOT / settings))).cache_path
     removed, freed = clean_cache(cache)

@@ -21,14 +21,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(HERE))
 
 from catalogue_tools.catalogue_pdf import load_for_print, print_catalogues  # noqa: E402
 from catalogue_tools.context import read_settings  # noqa: E402
 from make_catalogue import make_catalogue  # noqa: E402
 from photos import make_photos  # noqa: E402
-from print_catalogue import document  # noqa: E402
+from ocop.print_catalogue import document  # noqa: E402
 
 PHOTO_SIZE = (2400, 1800)
 

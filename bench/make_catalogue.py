@@ -20,10 +20,9 @@ import yaml
 from PIL import Image
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "plugins"))
 
-from catalogue.groups import load_groups  # noqa: E402
-from i18n.collation import slugify  # noqa: E402
+from ocop.catalogue.groups import load_groups  # noqa: E402
+from ocop.i18n.collation import slugify  # noqa: E402
 
 PROVINCES = HERE / "data" / "vietnam-provinces-34-2025.geojson"
 KINDS = ["cooperative", "enterprise", "cooperative-group", "household"]

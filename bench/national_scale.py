@@ -30,12 +30,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
 
 from make_catalogue import make_catalogue  # noqa: E402
 
-sys.path.insert(0, str(ROOT))
-from pelicanconf import PLUGINS  # noqa: E402
+from pelican.settings import get_settings_from_file  # noqa: E402
+
+PLUGINS = get_settings_from_file(str(ROOT / "pelicanconf.py"))["PLUGINS"]
 
 REFERENCE = {3000: ("10.5 s", "18.1 s", "2.3 s"), 17000: ("74 s", "—", "21 s")}
 

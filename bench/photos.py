@@ -26,7 +26,6 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFilter
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
 
 WIDTHS = (1600, 1024, 640, 320)
 
@@ -69,10 +68,10 @@ def naive(photos: list[Path], out: Path) -> None:
 
 
 def ours(photos: list[Path], cache: Path, webp_method: int) -> dict:
-    from catalogue.errors import Problems
-    from catalogue.photos import Photo, PhotoUse
-    from images.pipeline import process
-    from images.settings import ImageSettings, PipelineOptions
+    from ocop.catalogue.errors import Problems
+    from ocop.catalogue.photos import Photo, PhotoUse
+    from ocop.images.pipeline import process
+    from ocop.images.settings import ImageSettings, PipelineOptions
 
     images = ImageSettings(widths=WIDTHS) if webp_method < 0 else \
         ImageSettings(widths=WIDTHS, webp_method=webp_method, webp_large_method=webp_method)
@@ -89,7 +88,7 @@ def run_mode(mode: str, folder: Path, count: int, webp_method: int) -> None:
         make_photos(folder / "photos", count)
         return
     photos = sorted((folder / "photos").glob("*.jpg"))
-    import catalogue.photos, images.pipeline  # noqa: E401,F401 - imports are not part of the timing
+    import ocop.catalogue.photos, ocop.images.pipeline  # noqa: E401,F401 - imports are not part of the timing
     started = time.perf_counter()
     extra = {}
     if mode == "naive":

@@ -5,13 +5,9 @@ content with the catalogue plugin's own loader and schema (plugins/catalogue), s
 contract lives in one place, and reports problems in the contract's format `PATH:LINE: FIELD: message`.
 """
 
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PLUGINS = ROOT / "plugins"
-if str(PLUGINS) not in sys.path:  # the catalogue plugin is imported as `catalogue`, like Pelican does
-    sys.path.insert(0, str(PLUGINS))
+ROOT = Path(__file__).resolve().parent.parent  # the project folder (an editable install: see pyproject.toml)
 
 
 class StaffError(Exception):

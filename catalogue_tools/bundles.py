@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from catalogue.schema import Schema
+from ocop.catalogue.schema import Schema
 
 from . import StaffError
 

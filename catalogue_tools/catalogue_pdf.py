@@ -11,13 +11,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from catalogue.views import MarkdownRenderer, Site
-from images.pipeline import process as make_renditions
-from images.settings import read_settings as image_settings
-from print_catalogue import file_stem, site_file
-from print_catalogue.document import PrintCatalogue
-from print_catalogue.pdf import PrintedFile, PrintTheme
-from print_catalogue.selection import SelectionError, select
+from ocop.catalogue.views import MarkdownRenderer, Site
+from ocop.images.pipeline import process as make_renditions
+from ocop.images.settings import read_settings as image_settings
+from ocop.print_catalogue import file_stem, site_file
+from ocop.print_catalogue.document import PrintCatalogue
+from ocop.print_catalogue.pdf import PrintedFile, PrintTheme
+from ocop.print_catalogue.selection import SelectionError, select
 
 from . import StaffError
 from .context import LoadedCatalogue, languages_of, load_catalogue, read_settings

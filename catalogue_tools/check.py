@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from catalogue.errors import Problems
-from catalogue.routes import build_routes
-from images.settings import read_settings as image_settings
-from links import permalinks
+from ocop.catalogue.errors import Problems
+from ocop.catalogue.routes import build_routes
+from ocop.images.settings import read_settings as image_settings
+from ocop.links import permalinks
 
 from .context import LoadedCatalogue, load_catalogue
 from .placeholder import is_placeholder

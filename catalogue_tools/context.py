@@ -8,11 +8,11 @@ from pathlib import Path
 
 from . import ROOT, StaffError
 
-from catalogue.errors import Problems  # noqa: E402  (plugins/ is on sys.path, see __init__)
-from catalogue.loader import CatalogueLoader
-from catalogue.model import Catalogue
-from catalogue.photos import DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_MEGAPIXELS
-from i18n.languages import LanguageError, configure_languages
+from ocop.catalogue.errors import Problems
+from ocop.catalogue.loader import CatalogueLoader
+from ocop.catalogue.model import Catalogue
+from ocop.catalogue.photos import DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_MEGAPIXELS
+from ocop.i18n.languages import LanguageError, configure_languages
 
 
 def read_settings(settings_file: str | Path = "pelicanconf.py") -> dict:

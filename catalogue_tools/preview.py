@@ -24,7 +24,7 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from catalogue.errors import display_path
+from ocop.catalogue.errors import display_path
 
 from . import ROOT, StaffError
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from catalogue.errors import Problems
-from catalogue.groups import load_groups
-from catalogue.regions import load_regions
-from catalogue.schema import did_you_mean
+from ocop.catalogue.errors import Problems
+from ocop.catalogue.groups import load_groups
+from ocop.catalogue.regions import load_regions
+from ocop.catalogue.schema import did_you_mean
 
 from . import StaffError
 

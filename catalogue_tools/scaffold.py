@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from catalogue.errors import Problems
-from catalogue.frontmatter import Document
-from catalogue.schema import PRODUCER, PRODUCT, SLUG_RE, Schema
-from i18n.collation import slugify
-from images.settings import read_settings as image_settings
+from ocop.catalogue.errors import Problems
+from ocop.catalogue.frontmatter import Document
+from ocop.catalogue.schema import PRODUCER, PRODUCT, SLUG_RE, Schema
+from ocop.i18n.collation import slugify
+from ocop.images.settings import read_settings as image_settings
 
 from . import StaffError
 from .bundles import write_bundle

@@ -23,11 +23,11 @@ from pathlib import Path
 
 import yaml
 
-from catalogue.errors import Problems
-from catalogue.frontmatter import Document
-from catalogue.schema import PRODUCER, PRODUCT, SLUG_RE, ListOf, Schema, did_you_mean
-from i18n.collation import slugify
-from images.settings import read_settings as image_settings
+from ocop.catalogue.errors import Problems
+from ocop.catalogue.frontmatter import Document
+from ocop.catalogue.schema import PRODUCER, PRODUCT, SLUG_RE, ListOf, Schema, did_you_mean
+from ocop.i18n.collation import slugify
+from ocop.images.settings import read_settings as image_settings
 
 from . import StaffError
 from .bundles import CREATED, read_markdown, write_bundle

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-from i18n.translations import SOURCE_LANGUAGE, catalogue_path
+from ocop.i18n.translations import SOURCE_LANGUAGE, catalogue_path
 
 from .context import content_folder, languages_of, read_settings
 

@@ -133,7 +133,7 @@ def browser():
     """Headless Debian Chromium for the browser tests (`make test` installs it; see the Makefile)."""
     from playwright.sync_api import sync_playwright
 
-    from browser import CHROMIUM, CHROMIUM_ARGS
+    from site_checks.browser import CHROMIUM, CHROMIUM_ARGS
 
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: the browser tests need Debian's chromium (make test installs it)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalogue.schema import PAGE, PRODUCER, PRODUCT, REGION_DESCRIPTION, Schema
+from ocop.catalogue.schema import PAGE, PRODUCER, PRODUCT, REGION_DESCRIPTION, Schema
 from conftest import ROOT
 
 GUIDES = [ROOT / "docs" / "content-guide.md", ROOT / "docs" / "huong-dan-noi-dung.md"]

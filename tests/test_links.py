@@ -92,7 +92,7 @@ def test_qr_codes_decode_to_the_permanent_url(site, slug):
 def test_the_svg_qr_code_decodes_in_a_browser(site, browser):
     import io
 
-    from browser import serve, visit
+    from site_checks.browser import serve, visit
 
     with serve(site) as base:
         page_visit = visit(browser, f"{base}/san-pham/nuoc-mam/qr.svg", width=400)
@@ -182,7 +182,7 @@ def test_sample_catalogue_permalinks_are_committed_and_complete():
 
 @pytest.mark.parametrize("label, face", [("OCOP 4성", 1), ("OCOP 4 つ星 · 期限切れ", 0), ("OCOP 4 星", 2)])
 def test_korean_chinese_japanese_badge_png_draws_real_glyphs(label, face):
-    from links import badges
+    from ocop.links import badges
 
     assert badges._cjk_font_file(), "no CJK font on this machine: `make test` installs Debian's fonts-noto-cjk"
     assert badges._face(label)[1] == face  # Korean, Japanese and Chinese forms of the Han characters
@@ -193,7 +193,7 @@ def test_korean_chinese_japanese_badge_png_draws_real_glyphs(label, face):
 
 
 def test_without_a_cjk_font_the_badge_png_keeps_to_what_it_can_draw(monkeypatch):
-    from links import badges
+    from ocop.links import badges
 
     monkeypatch.setattr(badges, "_cjk_font_file", lambda: None)
     badges.badge_png.cache_clear()

@@ -377,8 +377,8 @@ def test_nested_regions_draw_the_enclosing_region_first(small, tmp_path):
 # ---- geometry units ---------------------------------------------------------------------------------
 
 def test_tiny_islands_are_enlarged_not_dropped():
-    from maps.projection import Projection
-    from maps.shapes import outline
+    from ocop.maps.projection import Projection
+    from ocop.maps.shapes import outline
 
     island = square(112.0, 16.5, 0.001)  # about 100 m: far below one viewBox unit
     geometry = {"type": "MultiPolygon", "coordinates": [square(107.0, 16.0, 1.0)["coordinates"], island["coordinates"]]}
@@ -391,7 +391,7 @@ def test_tiny_islands_are_enlarged_not_dropped():
 
 
 def test_projection_round_trip_and_shape():
-    from maps.projection import Projection
+    from ocop.maps.projection import Projection
 
     projection = Projection((102.1, 8.4, 115.0, 23.4), 1000, 10)
     for lon, lat in ((105.85, 21.03), (109.1, 12.25), (114.0, 10.0)):
@@ -406,7 +406,7 @@ def test_projection_round_trip_and_shape():
 @pytest.mark.parametrize("counts", [[0, 1, 2, 4], [0] * 20 + [1, 1, 2, 3, 5, 8, 13, 40, 120, 1300],
                                     list(range(15, 49)), [7] * 30, [0] * 5])
 def test_colour_classes_cover_every_count_once_and_tell_regions_apart(counts):
-    from maps.shades import shade_of, shades_for
+    from ocop.maps.shades import shade_of, shades_for
 
     shades = shades_for(counts)
     for n in range(0, max(counts) + 1):  # every possible count up to the largest, not only those present

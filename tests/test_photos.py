@@ -140,7 +140,7 @@ def test_identical_photos_are_processed_once(catalogue, tmp_path):
 
 
 def test_clean_removes_entries_no_build_uses(catalogue, tmp_path):
-    from images.cache import clean
+    from ocop.images.cache import clean
     cache_dir = tmp_path / "image-cache"
     out, cache = tmp_path / "out", cache_setting(tmp_path)
     assert run_build(catalogue.root, out, cache).returncode == 0

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import DESKTOP, PHONE, serve, visit
+from site_checks.browser import DESKTOP, PHONE, serve, visit
 from conftest import ROOT, run_build
 from gates import axe_violations, console_problems, keyboard_problems, largest_photo_bytes
 from site_checks.html_validity import validate

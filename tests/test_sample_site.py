@@ -223,7 +223,7 @@ def test_group_pages_name_groups_in_each_language(site):
 
 
 def test_all_products_listing_sorted_by_stars_then_vietnamese_order(site):
-    from i18n.collation import sort_key
+    from ocop.i18n.collation import sort_key
     soup = page(site, "/san-pham/")
     cards = soup.select(".card")
     stars = [int(c.select_one(".stars")["data-stars"]) for c in cards]

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from browser import PHONE, serve, visit
+from site_checks.browser import PHONE, serve, visit
 from conftest import CatalogueBuilder, run_build, square, tree_digest
 
 

@@ -9,8 +9,8 @@ import unicodedata
 from bs4 import BeautifulSoup
 
 from conftest import run_build
-from i18n.collation import sort_key
-from search.records import _number, name_key, sort_keys
+from ocop.i18n.collation import sort_key
+from ocop.search.records import _number, name_key, sort_keys
 
 TITLES = [
     "me xung", "mè xửng", "Mè xửng", "Mè Xửng Đông Ba", "Mè xửng Đông Ba", "meo", "mẹo", "Meo",

@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from browser import PHONE, serve, visit
+from site_checks.browser import PHONE, serve, visit
 from conftest import CatalogueBuilder, run_build, square
 
 TITLE = 'Nước mắm </script><script>alert("title")</script>'

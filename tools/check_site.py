@@ -11,7 +11,6 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from site_checks.html_validity import validate  # noqa: E402
 from site_checks.links import broken_links  # noqa: E402

@@ -20,9 +20,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
 
-from browser import CHROMIUM, serve  # noqa: E402
+from site_checks.browser import CHROMIUM, serve  # noqa: E402
 
 LIGHTHOUSE = "lighthouse@12.2.3"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]

@@ -17,7 +17,7 @@ from pathlib import Path
 from .. import ROOT, StaffError
 from ..check import run_check
 from ..context import read_settings
-from print_catalogue import FOLDER_SETTING as PDF_FOLDER_SETTING
+from ocop.print_catalogue import FOLDER_SETTING as PDF_FOLDER_SETTING
 TARGETS = ("folder", "rsync", "github-pages", "s3")
 REQUIRED_FILES = ("index.html", "404.html", "sitemap.xml")
 

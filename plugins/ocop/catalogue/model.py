@@ -1,0 +1,176 @@
+"""The catalogue model: products, producers, regions, groups and pages, linked and indexed once.
+
+Data flows one way: files → validated records (`Entry`) → one `Catalogue` → page views → templates.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ocop.i18n.collation import sort_key
+
+from .groups import Group
+from .photos import Photo
+from .regions import Region
+from .schema import CERTIFICATE_MONTHS, CERTIFIED_FROM_STARS
+
+
+@dataclass
+class Text:
+    """The translatable part of an entry in one language: its fields and its Markdown body."""
+
+    lang: str
+    fields: dict
+    body: str  # Markdown source
+    path: Path | None = None
+
+
+@dataclass(eq=False)
+class Entry:
+    """One bundle (product, producer, region description or page) with its translations."""
+
+    kind: str  # the content section: products, producers, regions or pages
+    slug: str
+    folder: Path
+    fields: dict  # clean fields of the default-language file
+    texts: dict[str, Text] = field(default_factory=dict)  # language → text (the default language too)
+    photos: dict[str, Photo] = field(default_factory=dict)  # file name → photo
+    document: object = field(default=None, repr=False)  # the parsed index.md (for error lines)
+    translation_docs: dict = field(default_factory=dict, repr=False)  # language → parsed translation
+
+    def text(self, lang: str) -> Text:
+        """The text in `lang`, or in the default language when not yet translated."""
+        return self.texts.get(lang) or self.texts[self.default_lang]
+
+    @property
+    def default_lang(self) -> str:
+        return next(iter(self.texts))
+
+    def is_translated(self, lang: str) -> bool:
+        return lang in self.texts
+
+    def get(self, name: str, lang: str, default=None):
+        """A field in `lang`: the translation's value if it has one, else the default file's."""
+        value = self.text(lang).fields.get(name)
+        return value if value is not None else self.fields.get(name, default)
+
+
+@dataclass(frozen=True)
+class Certificate:
+    decision: str
+    issued_by: str
+    date: datetime.date
+    expires: datetime.date
+    expired: bool
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for last_day in (day.day, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=last_day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def certificate_of(fields: dict, today: datetime.date) -> Certificate | None:
+    cert = fields.get("certificate")
+    if not cert:
+        return None
+    expires = cert.get("expires") or add_months(cert["date"], CERTIFICATE_MONTHS)
+    return Certificate(cert["decision"], cert["issued_by"], cert["date"], expires, expires < today)
+
+
+@dataclass(eq=False)
+class Product:
+    entry: Entry
+    producer: "Producer"
+    group: Group
+    region: Region
+    certificate: Certificate | None
+
+    @property
+    def slug(self) -> str:
+        return self.entry.slug
+
+    @property
+    def stars(self) -> int:
+        return self.entry.fields["stars"]
+
+    @property
+    def certified(self) -> bool:
+        """Recognised as OCOP now: 3 stars or more with a certificate that has not expired."""
+        return self.stars >= CERTIFIED_FROM_STARS and self.certificate is not None and not self.certificate.expired
+
+    @property
+    def listed(self) -> datetime.date | None:
+        return self.entry.fields.get("date")
+
+
+@dataclass(eq=False)
+class Producer:
+    entry: Entry
+    region: Region
+    products: list[Product] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return self.entry.slug
+
+    @property
+    def kind(self) -> str:
+        return self.entry.fields["kind"]
+
+
+@dataclass
+class Catalogue:
+    products: list[Product]
+    producers: list[Producer]
+    regions: dict[str, Region]
+    groups: dict[str, Group]
+    pages: list[Entry]
+    languages: list  # i18n.languages.Language, the first is the default
+    today: datetime.date
+    map_attribution: str = ""  # Markdown: credits of the region boundaries (regions/ATTRIBUTION.md)
+
+    def __post_init__(self):
+        self._group_pages: list[Group] | None = None
+        self.by_stars: dict[int, list[Product]] = {}
+        self.by_region: dict[str, list[Product]] = {r: [] for r in self.regions}
+        self.producers_by_region: dict[str, list[Producer]] = {r: [] for r in self.regions}
+        self._by_group: dict[str, list[Product]] = {}  # a group's products and its sub-groups'
+        for product in self.products:
+            self.by_stars.setdefault(product.stars, []).append(product)
+            self.by_region[product.region.id].append(product)
+            for group in product.group.lineage:
+                self._by_group.setdefault(group.code, []).append(product)
+            product.producer.products.append(product)
+        for producer in self.producers:
+            self.producers_by_region[producer.region.id].append(producer)
+
+    def star_levels(self) -> list[int]:
+        """Star levels with a page: the certified levels 3–5 always, 1–2 when a product has them."""
+        return sorted(set(self.by_stars) | {3, 4, 5}, reverse=True)
+
+    def group_pages(self) -> list[Group]:
+        """Every top-level group, and every sub-group that holds a product (with its ancestors)."""
+        if self._group_pages is None:
+            used = {g.code for p in self.products for g in p.group.lineage}
+            self._group_pages = [g for g in self.groups.values() if g.parent is None or g.code in used]
+        return self._group_pages
+
+    def in_group(self, group: Group) -> list[Product]:
+        return list(self._by_group.get(group.code, ()))
+
+
+def product_order(lang: str):
+    """Stars first (5 → 1), then Vietnamese alphabetical order of the title in `lang`."""
+    return lambda p: (-p.stars, sort_key(p.entry.get("title", lang)))
+
+
+def name_order(lang: str):
+    return lambda item: sort_key(item.entry.get("title", lang))

@@ -1,0 +1,411 @@
+"""Page view models: everything a template shows, ready to print, for one language.
+
+Templates hold no business rules: they get titles in the right language with the `lang` of the text,
+formatted prices and dates, URLs, and flags such as `certified` or `expired` computed here once.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+from ocop.i18n.formatting import format_date, format_number, format_price
+
+from .schema import CERTIFIED_FROM_STARS
+from .model import Catalogue, Entry, Producer, Product, name_order, product_order
+
+MEDIA_DIR = "media"
+MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
+# Bodies come from producers (pasted posts, spreadsheets): raw HTML in them goes through nh3's
+# allow-list, which drops scripts, iframes, styles, event handlers and every URL scheme not listed here.
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def _same_site_images(element: str, attribute: str, value: str) -> str | None:
+    """An image inside a body keeps its address only if it is a path of the site (`/media/…`): an image
+    from elsewhere would be blocked by the Content-Security-Policy anyway and would tell another server
+    who reads the page; a bare name (`x`, `anh.jpg`) leads nowhere. Product photos go in `images`."""
+    if element == "img" and attribute in ("src", "srcset") and not (value.startswith("/") and not value.startswith("//")):
+        return None
+    return value
+
+
+class MarkdownRenderer:
+    """One Markdown converter for the whole build (creating one per file is slow), reset per text.
+    Its HTML is sanitised before it is marked safe."""
+
+    def __init__(self):
+        self._md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+        self._cache: dict = {}
+
+    def __call__(self, source: str) -> Markup:
+        if source not in self._cache:
+            html = self._md.reset().convert(source)
+            self._cache[source] = Markup(nh3.clean(html, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer",
+                                                   attribute_filter=_same_site_images))
+        return self._cache[source]
+
+
+class Site:
+    """What every template of one language needs: the language, URLs and locale formatting."""
+
+    def __init__(self, catalogue: Catalogue, lang, siteurl: str, markdown_renderer: MarkdownRenderer, settings):
+        self.catalogue = catalogue
+        self.lang = lang
+        self.languages = catalogue.languages
+        self.default_lang = catalogue.languages[0]
+        self.siteurl = siteurl.rstrip("/")
+        self.markdown = markdown_renderer
+        self.settings = settings
+        self._views: dict = {}
+        self._listings: dict = {}
+        self.macros = None  # the theme's partials/macros.html as a module bound to this site (set by the generator)
+        self.module = None  # name → a partial template as a module bound to this site (set by the generator)
+        self.gettext = lambda message: message  # the language's theme catalogue (set by the generator)
+
+    def card(self, view, reference: bool = False) -> Markup:
+        """A product or producer card, rendered once per language however many listings show it.
+        `reference`: its badge refers to the page's badge symbols (smaller: for the search index)."""
+        key = ("card", id(view), reference)
+        if key not in self._views:
+            if isinstance(view, ProductView):
+                self._views[key] = Markup(self.macros.product_card(view, reference=reference))
+            else:
+                self._views[key] = Markup(self.macros.producer_card(view))
+        return self._views[key]
+
+    @cached_property
+    def map_attribution(self) -> Markup:
+        return self.markdown(self.catalogue.map_attribution) if self.catalogue.map_attribution else Markup("")
+
+    # URLs
+    def public(self, url: str) -> str:
+        """The absolute address a URL of this build will have once published (PUBLIC_SITEURL)."""
+        public = self.settings.get("PUBLIC_SITEURL") or self.siteurl
+        path = url[len(self.siteurl):] if self.siteurl and url.startswith(self.siteurl) else url
+        return public.rstrip("/") + path if path.startswith("/") else path
+
+    def url(self, kind: str, key=None, page: int = 1, lang=None) -> str:
+        return self.siteurl + (lang or self.lang).path(kind, key, page)
+
+    def media_url(self, entry: Entry, file_name: str) -> str:
+        return f"{self.siteurl}/{MEDIA_DIR}/{entry.kind}/{entry.slug}/{file_name}"
+
+    def picture(self, entry: Entry, photo, alt: str = "", alt_lang: str | None = None) -> dict:
+        """What a <picture> needs: WebP and fallback srcsets, a default src, the intrinsic size.
+
+        Without renditions (no image pipeline) it is the original file alone.
+        """
+        picture = {"alt": alt, "alt_lang": alt_lang, "width": photo.width, "height": photo.height,
+                   "src": self.media_url(entry, photo.name), "srcset": "", "sources": [],
+                   "social": self.media_url(entry, photo.social.name) if photo.social else None}
+        if photo.renditions:
+            by_mime: dict[str, list] = {}
+            for rendition in photo.renditions:
+                by_mime.setdefault(rendition.mime, []).append(rendition)
+            fallback = by_mime.pop("image/jpeg", None) or by_mime.pop("image/png")
+            widest = fallback[0]
+            picture.update(width=widest.width, height=widest.height,
+                           src=self.media_url(entry, min(fallback, key=lambda r: abs(r.width - 640)).name),
+                           srcset=self._srcset(entry, fallback))
+            picture["sources"] = [{"type": mime, "srcset": self._srcset(entry, items)}
+                                  for mime, items in by_mime.items()]
+        return picture
+
+    def _srcset(self, entry: Entry, renditions) -> str:
+        return ", ".join(f"{self.media_url(entry, r.name)} {r.width}w" for r in renditions)
+
+    def static_url(self, path: str) -> str:
+        return f"{self.siteurl}/{self.settings['THEME_STATIC_DIR']}/{path}"
+
+    # formatting
+    def language_name(self, code: str) -> str:
+        """The name of language `code` in the page's language: "tiếng Việt", "Vietnamese"."""
+        return next(l for l in self.languages if l.code == code).locale.get_display_name(self.lang.locale)
+
+    def tag(self, code: str) -> str:
+        """The BCP 47 tag of language `code` for `lang` attributes ("zh" → "zh-Hans")."""
+        return next((l.tag for l in self.languages if l.code == code), code)
+
+    def date(self, value, format: str = "long") -> str:
+        return format_date(value, self.lang.locale, format) if value else ""
+
+    def number(self, value) -> str:
+        return format_number(value, self.lang.locale)
+
+    # views, one per object and language
+    def _view(self, cls, obj):
+        key = (cls, id(obj))
+        if key not in self._views:
+            self._views[key] = cls(obj, self)
+        return self._views[key]
+
+    def product(self, product: Product) -> "ProductView":
+        return self._view(ProductView, product)
+
+    def producer(self, producer: Producer) -> "ProducerView":
+        return self._view(ProducerView, producer)
+
+    def region(self, region) -> "RegionView":
+        return self._view(RegionView, region)
+
+    def group(self, group) -> "GroupView":
+        return self._view(GroupView, group)
+
+    def page(self, entry: Entry) -> "PageView":
+        return self._view(PageView, entry)
+
+    def top_groups(self) -> list["GroupView"]:
+        return [self.group(g) for g in self.catalogue.group_pages() if g.parent is None]
+
+    def products(self, products, limit: int | None = None) -> list["ProductView"]:
+        """`products` in listing order (the first `limit` of them), as views."""
+        return [self.product(p) for p in sorted(products, key=self._product_key)[:limit]]
+
+    def producers(self, producers) -> list["ProducerView"]:
+        return [self.producer(p) for p in sorted(producers, key=self._name_key)]
+
+    def listing(self, route) -> list:
+        """All items of a paginated listing, sorted once for all of its pages."""
+        key = (route.kind, route.key)
+        if key not in self._listings:
+            self._listings[key] = route.listing(self)
+        return self._listings[key]
+
+    def _product_key(self, product):
+        return self._sort_key(product, product_order)
+
+    def _name_key(self, item):
+        return self._sort_key(item, name_order)
+
+    def _sort_key(self, item, order):
+        key = (order, id(item))
+        if key not in self._views:
+            self._views[key] = order(self.lang.code)(item)
+        return self._views[key]
+
+
+class EntryView:
+    """Text of an entry in the site's language, falling back to the default language."""
+
+    def __init__(self, entry: Entry, site: Site):
+        self.entry = entry
+        self.site = site
+        lang = site.lang.code
+        self.translated = entry.is_translated(lang)
+        self.text_lang = lang if self.translated else entry.default_lang
+        self._text = entry.text(lang)
+
+    @property
+    def slug(self) -> str:
+        return self.entry.slug
+
+    @property
+    def foreign(self) -> bool:
+        """True when the text shown is not in the page's language (needs its own `lang`)."""
+        return self.text_lang != self.site.lang.code
+
+    def get(self, name, default=None):
+        return self.entry.get(name, self.site.lang.code, default)
+
+    @property
+    def title(self) -> str:
+        return self.get("title")
+
+    @property
+    def summary(self) -> str:
+        return self.get("summary", "")
+
+    @cached_property
+    def body(self) -> Markup:
+        return self.site.markdown(self._text.body)
+
+
+class ProductView(EntryView):
+    def __init__(self, product: Product, site: Site):
+        super().__init__(product.entry, site)
+        self.product = product
+        self.stars = product.stars
+        self.score = product.entry.fields.get("score")
+        self.certified = product.certified
+        # A certificate only means something from 3 stars; below that the product is "not certified".
+        self.certificate = product.certificate if product.stars >= CERTIFIED_FROM_STARS else None
+        self.expired = bool(self.certificate and self.certificate.expired)
+
+    @property
+    def url(self) -> str:
+        return self.site.url("product", self.slug)
+
+    @property
+    def group(self) -> "GroupView":
+        return self.site.group(self.product.group)
+
+    @property
+    def producer(self) -> "ProducerView":
+        return self.site.producer(self.product.producer)
+
+    @property
+    def region(self) -> "RegionView":
+        return self.site.region(self.product.region)
+
+    @cached_property
+    def photos(self) -> list[dict]:
+        """The photos of index.md, in its order, with the translated `alt` matched by file name."""
+        translated = {i["file"]: i["alt"] for i in self._text.fields.get("images", [])}
+        photos = []
+        for image in self.entry.fields["images"]:
+            alt = translated.get(image["file"])
+            alt_lang = None if alt or not self.translated else self.entry.default_lang
+            photos.append(self.site.picture(self.entry, self.entry.photos[image["file"]], alt or image["alt"],
+                                            alt_lang))
+        return photos
+
+    @property
+    def photo(self) -> dict:
+        return self.photos[0]
+
+    @cached_property
+    def price(self) -> str:
+        price = self.entry.fields.get("price")
+        return format_price(price, self.site.lang.locale) if price and "from" in price else ""
+
+    @property
+    def price_unit(self) -> str:
+        unit = (self._text.fields.get("price") or {}).get("unit")
+        return unit or (self.entry.fields.get("price") or {}).get("unit", "")
+
+    @property
+    def specs(self) -> list[tuple[str, str]]:
+        return list((self.get("specs") or {}).items())
+
+    @property
+    def tags(self) -> list[str]:
+        return self.get("tags") or []
+
+    @property
+    def listed(self):
+        return self.product.listed
+
+
+class ProducerView(EntryView):
+    def __init__(self, producer: Producer, site: Site):
+        super().__init__(producer.entry, site)
+        self.producer = producer
+        self.kind = producer.kind
+        fields = producer.entry.fields
+        self.phone = fields.get("phone")
+        self.email = fields.get("email")
+        self.website = fields.get("website")
+        self.facebook = fields.get("facebook")
+        self.zalo = fields.get("zalo")
+        self.representative = fields.get("representative")
+        self.founded = fields.get("founded")
+        self.location = fields.get("location")
+
+    @property
+    def url(self) -> str:
+        return self.site.url("producer", self.slug)
+
+    @property
+    def address(self) -> str:
+        return self.get("address", "")
+
+    @property
+    def tel(self) -> str:
+        """The phone number as a `tel:` target: digits and a leading +."""
+        return "".join(ch for ch in self.phone if ch.isdigit() or ch == "+") if self.phone else ""
+
+    @property
+    def logo(self) -> dict | None:
+        name = self.entry.fields.get("logo")
+        if not name:
+            return None
+        return self.site.picture(self.entry, self.entry.photos[name])
+
+    @property
+    def region(self) -> "RegionView":
+        return self.site.region(self.producer.region)
+
+    @cached_property
+    def products(self) -> list[ProductView]:
+        return self.site.products(self.producer.products)
+
+
+class RegionView:
+    def __init__(self, region, site: Site):
+        self.region = region
+        self.site = site
+        self.id = region.id
+        lang = site.lang.code
+        self.description = site.page(region.description) if region.description else None
+        title = self.description.get("title") if self.description else None
+        self.name = title or region.geo_name(lang)
+        self.name_lang = (self.description.text_lang if self.description and title
+                          else lang if lang in region.names else region.default_lang)
+        self.foreign = self.name_lang != lang
+
+    @property
+    def url(self) -> str:
+        return self.site.url("region", self.id)
+
+    @cached_property
+    def products(self) -> list[ProductView]:
+        return self.site.products(self.site.catalogue.by_region[self.id])
+
+    @property
+    def product_count(self) -> int:
+        """len(products), without sorting them (indexes show the counts of every region)."""
+        return len(self.site.catalogue.by_region[self.id])
+
+    @cached_property
+    def producers(self) -> list[ProducerView]:
+        return self.site.producers(self.site.catalogue.producers_by_region[self.id])
+
+    @property
+    def image(self) -> dict | None:
+        if not self.description or not self.description.entry.fields.get("image"):
+            return None
+        entry = self.description.entry
+        return self.site.picture(entry, entry.photos[entry.fields["image"]], self.description.get("image_alt", ""))
+
+
+class GroupView:
+    def __init__(self, group, site: Site):
+        self.group = group
+        self.site = site
+        self.code = group.code
+        self.name = group.name(site.lang.code)
+        # the official list names groups in Vietnamese and English; other languages show the English name
+        self.text_lang = site.lang.code if site.lang.code in group.names else "en"
+        self.foreign = self.text_lang != site.lang.code
+
+    @property
+    def url(self) -> str:
+        return self.site.url("group", self.group.key)
+
+    @property
+    def lineage(self) -> list["GroupView"]:
+        return [self.site.group(g) for g in self.group.lineage]
+
+    @property
+    def children(self) -> list["GroupView"]:
+        pages = {g.code for g in self.site.catalogue.group_pages()}
+        return [self.site.group(g) for g in self.group.children if g.code in pages]
+
+    @cached_property
+    def products(self) -> list[ProductView]:
+        return self.site.products(self.site.catalogue.in_group(self.group))
+
+    @property
+    def product_count(self) -> int:
+        """len(products), without sorting them (indexes show the counts of every group)."""
+        return len(self.site.catalogue.in_group(self.group))
+
+
+class PageView(EntryView):
+    @property
+    def url(self) -> str:
+        return self.site.url("page", self.slug)

@@ -1,0 +1,99 @@
+"""What the map templates show, in one language: ready values, no geometry left to compute."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from ocop.i18n.collation import sort_key
+
+from .atlas import DENSE_MARKERS, LABEL_LAYERS, LOCATOR_RING_BELOW, LOCATOR_WIDTH
+from .labels import place_labels
+
+
+@dataclass(frozen=True)
+class RegionShape:
+    region: object  # catalogue.views.RegionView
+    d: str  # path data
+    count: int  # products of the region
+    shade: int  # colour class
+
+
+@dataclass(frozen=True)
+class Marker:
+    producer: object  # catalogue.views.ProducerView
+    x: float
+    y: float
+    r: float
+
+
+@dataclass(frozen=True)
+class LegendRow:
+    shade: int
+    low: int
+    high: int
+    regions: int  # how many regions have this shade
+
+
+class MapView:
+    """The map page's map in one language."""
+
+    def __init__(self, atlas, site):
+        self.atlas = atlas
+        self.site = site
+        self.width, self.height = atlas.width, atlas.height
+        self.portrait = self.height > self.width
+        self.regions = [RegionShape(site.region(r), atlas.outlines[r.id].d, atlas.counts[r.id],
+                                    atlas.region_shades[r.id].index) for r in atlas.regions]
+        self.dense = len(atlas.located) >= DENSE_MARKERS  # many producers: smaller dots (class map-markers-dense)
+        self.marker_scale = 0.5 if self.dense else 1.0
+        radius = round(LABEL_LAYERS[0].marker_radius * self.marker_scale, 1)
+        self.markers = [Marker(site.producer(p), round(x, 1), round(y, 1), radius)
+                        for p in atlas.located for x, y in [atlas.marker_points[p.slug]]]
+        self.total_products = len(atlas.catalogue.products)
+
+    @cached_property
+    def regions_by_name(self) -> list[RegionShape]:
+        return sorted(self.regions, key=lambda shape: sort_key(shape.region.name))
+
+    @cached_property
+    def legend(self) -> list[LegendRow]:
+        shades = list(self.atlas.region_shades.values())
+        return [LegendRow(s.index, s.low, s.high, sum(1 for t in shades if t is s)) for s in self.atlas.shades]
+
+    @cached_property
+    def label_layers(self) -> list[tuple[str, list]]:
+        """(layer name, [(label, region shape), …]) for each screen-width layer."""
+        names = {shape.region.id: shape.region.name for shape in self.regions}
+        shapes = {shape.region.id: shape for shape in self.regions}
+        layers = []
+        for layer in LABEL_LAYERS:
+            r = layer.marker_radius * self.marker_scale * 1.2
+            obstacles = [(m.x - r, m.y - r, m.x + r, m.y + r) for m in self.markers]
+            labels = place_labels(self.atlas.anchors, names, layer.min_px * layer.unit, layer.max_px * layer.unit,
+                                  obstacles)
+            layers.append((layer.name, [(label, shapes[label.region_id]) for label in labels]))
+        return layers
+
+
+class Locator:
+    """A small overview map: every region in grey, some highlighted, some producers marked."""
+
+    def __init__(self, atlas, site, regions=(), producers=()):
+        self.width, self.height = LOCATOR_WIDTH, atlas.locator_projection.height
+        self.background = atlas.locator_background
+        ids = [r.id for r in regions]
+        outlines = [atlas.small_outlines[i] for i in ids]
+        self.highlight = "".join(o.d for o in outlines)
+        self.ring = None
+        if outlines:
+            x0 = min(o.bounds[0] for o in outlines)
+            y0 = min(o.bounds[1] for o in outlines)
+            x1 = max(o.bounds[2] for o in outlines)
+            y1 = max(o.bounds[3] for o in outlines)
+            size = max(x1 - x0, y1 - y0)
+            if size < LOCATOR_RING_BELOW:
+                self.ring = (round((x0 + x1) / 2, 1), round((y0 + y1) / 2, 1), round(size / 2 + 6, 1))
+        self.markers = [Marker(view, round(x, 1), round(y, 1), 3.5) for view in producers
+                        if view.producer.slug in atlas.small_points
+                        for x, y in [atlas.small_points[view.producer.slug]]]

@@ -1,0 +1,124 @@
+"""The printed catalogue of one language as its template sees it: sections by product group, one card per
+product, the table of contents and the index of producers.
+
+Built on the site's own view models (`views.Site`: titles in the language, formatted prices, regions),
+so the PDF says exactly what the web pages say; only what paper needs is added here: the photo file at
+print resolution, the QR code of the permanent URL, and anchors for the page numbers.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from ocop.catalogue.views import GroupView, ProducerView, ProductView, Site
+from ocop.links.qr import qr_svg
+
+from .selection import Selection
+
+# The photo of a card is printed this wide (print.css: .card-photo); at PRINT_DPI it needs
+# PHOTO_WIDTH_MM / 25.4 * PRINT_DPI pixels (945 px: the 1024 px rendition of the default widths).
+PHOTO_WIDTH_MM = 80
+PRINT_DPI = 300
+PRINTABLE_TYPES = ("image/jpeg", "image/png")
+
+
+def print_photo(photo, width_mm: float | None = None, dpi: int | None = None) -> Path:
+    """The file to print for `photo`: the smallest JPEG (PNG) rendition sharp at `dpi` (PRINT_DPI) when
+    printed `width_mm` (PHOTO_WIDTH_MM) wide, else the widest one; the original without renditions."""
+    renditions = sorted((r for r in photo.renditions if r.mime in PRINTABLE_TYPES), key=lambda r: r.width)
+    if not renditions:
+        return photo.source
+    needed = (width_mm or PHOTO_WIDTH_MM) / 25.4 * (dpi or PRINT_DPI)
+    return next((r.path for r in renditions if r.width >= needed), renditions[-1].path)
+
+
+@dataclass
+class Card:
+    """One product on paper."""
+
+    product: ProductView
+    anchor: str  # id of the card: page numbers in the contents and the index point here
+    photo: str  # file URI of the photo at print resolution
+    url: str  # the permanent public URL, printed and in the QR code
+
+    @cached_property
+    def qr(self) -> str:
+        """The QR code of the permanent URL as an image address (the site's own SVG drawing)."""
+        return "data:image/svg+xml;base64," + base64.b64encode(qr_svg(self.url).encode()).decode()
+
+
+@dataclass
+class Section:
+    """A top-level product group (I–VI) and the cards of its products, in the group order of the decision."""
+
+    group: GroupView
+    cards: list[Card] = field(default_factory=list)
+
+
+@dataclass
+class ContentsLine:
+    group: GroupView
+    depth: int  # 0 for I–VI, 1 for I.4, 2 for I.4.a
+    anchor: str  # the first card of the group
+    count: int
+
+
+@dataclass
+class IndexEntry:
+    producer: ProducerView
+    cards: list[Card]
+
+
+class PrintCatalogue:
+    """Everything the print templates show for one language and one selection of products."""
+
+    def __init__(self, site: Site, selection: Selection, edition: datetime.date, site_name: str):
+        self.site = site
+        self.selection = selection
+        self.edition = edition
+        self.site_name = site_name
+        order = {code: index for index, code in enumerate(site.catalogue.groups)}
+        # the site's product order (stars, then name), kept within each group by a stable sort
+        views = sorted(site.products(selection.products), key=lambda view: order[view.product.group.code])
+        self.cards = [self._card(view) for view in views]
+
+    def _card(self, view: ProductView) -> Card:
+        entry = view.entry
+        photo = entry.photos[entry.fields["images"][0]["file"]]
+        return Card(view, f"product-{view.slug}", print_photo(photo).as_uri(), self.site.public(view.url))
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        sections: dict[str, Section] = {}
+        for card in self.cards:
+            top = card.product.product.group.top
+            sections.setdefault(top.code, Section(self.site.group(top))).cards.append(card)
+        return list(sections.values())
+
+    @cached_property
+    def contents(self) -> list[ContentsLine]:
+        """Every group that holds a printed product (I–VI and their sub-groups), at its first card."""
+        lines: dict[str, ContentsLine] = {}
+        for card in self.cards:
+            for depth, group in enumerate(card.product.product.group.lineage):
+                line = lines.get(group.code)
+                if line is None:
+                    line = lines[group.code] = ContentsLine(self.site.group(group), depth, card.anchor, 0)
+                line.count += 1
+        return list(lines.values())
+
+    @cached_property
+    def producers(self) -> list[IndexEntry]:
+        """Producers of the printed products in Vietnamese alphabetical order, each with its cards."""
+        cards_of: dict = {}  # producer → its printed cards, in card order
+        for card in self.cards:
+            cards_of.setdefault(card.product.product.producer, []).append(card)
+        return [IndexEntry(view, cards_of[view.producer]) for view in self.site.producers(cards_of)]
+
+    @property
+    def edition_date(self) -> str:
+        return self.site.date(self.edition)

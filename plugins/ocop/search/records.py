@@ -1,0 +1,90 @@
+"""What the search index and the filters know about a product or producer page.
+
+Filter values are language-independent keys (star level, group key `i-4`, region id, producer kind),
+so that a filtered URL such as `/san-pham/?stars=4&group=i-4` means the same in every language; the
+labels come from the filter form on the page. Two sort keys: `rank`, the order of the static listings
+(products by stars 5 → 1, then name; producers after every product, by name), and `name`, Vietnamese
+alphabetical order of the title in the page's language.
+
+A sort key depends on its page's own item only (type, stars, title, slug), so that adding or renaming
+a product changes no other page. It spells `i18n.collation.sort_key(title)` (letters, tone marks, the
+text itself) in lowercase letters whose string order is the collation's order: Pagefind sorts a key's
+values as numbers only when every value parses as one, and otherwise compares the strings as they are,
+byte by byte (`page_values.sort_by_key(|p| p.0)` in `build_indexes`, pagefind/src/index/mod.rs).
+Lowercase letters without digits keep that order under a case-insensitive or "natural" (digit-aware)
+comparison too. Each number is a fixed count of base-25 digits `b`…`z`, and each sequence of numbers
+ends with `a`, which sorts before every digit, so a sequence sorts before the longer ones it begins.
+The slug comes last, to order items whose titles are identical. `rank` starts with `b` and one letter
+for the missing stars (5★ `b`, 1★ `f`) for a product, with `c` for a producer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ocop.catalogue.views import ProductView
+from ocop.i18n.collation import sort_key
+
+from .folding import d_folded_words
+
+_DIGITS = "bcdefghijklmnopqrstuvwxyz"  # base 25; "a" ends a sequence
+_SHIFT = 100  # the lowest collation weight is -100 (word separators)
+_WIDE = 5  # 25**5 numbers: every code point (≤ 0x10FFFF) and every weight (≤ 1000 + 0x10FFFF) fits
+_NARROW = 1  # a tone mark (0–5) or a count of missing stars (0–4)
+
+
+@dataclass
+class SearchRecord:
+    type: str  # "product" or "producer"
+    filters: list[tuple[str, str]]
+    sorts: list[tuple[str, str]]
+    folded: str  # words with đ/Đ written with d/D, indexed but not shown
+
+
+@lru_cache(maxsize=65536)  # a catalogue uses a few thousand distinct weights and code points
+def _number(value: int, width: int) -> str:
+    """`value` in `width` base-25 letters. Out of range values are clamped to the nearest end (they then
+    compare equal to it, and the rest of the key decides); `sort_key` gives none today, see `_WIDE`."""
+    value = min(max(value, 0), len(_DIGITS) ** width - 1)
+    letters = ""
+    for _ in range(width):
+        value, digit = divmod(value, len(_DIGITS))
+        letters = _DIGITS[digit] + letters
+    return letters
+
+
+def _sequence(values, width: int) -> str:
+    return "".join(_number(v, width) for v in values) + "a"
+
+
+def name_key(title: str, slug: str) -> str:
+    """Vietnamese alphabetical order of `title`: letters, then tone marks, then the text itself, then slug."""
+    primary, tones, text = sort_key(title)
+    return (_sequence((w + _SHIFT for w in primary), _WIDE) + _sequence(tones, _NARROW)
+            + _sequence(map(ord, text), _WIDE) + slug)
+
+
+def sort_keys(title: str, slug: str, stars: int | None = None) -> list[tuple[str, str]]:
+    """The `rank` and `name` keys of a product (with its `stars`) or of a producer (`stars` None)."""
+    name = name_key(title, slug)
+    rank = "c" + name if stars is None else "b" + _number(5 - stars, _NARROW) + name
+    return [("rank", rank), ("name", name)]
+
+
+def search_record(view) -> SearchRecord:
+    """The filters, sort keys and folded words of a product or producer page (template global)."""
+    if isinstance(view, ProductView):
+        products, kind = [view], view.producer.kind
+        texts = [view.title, view.summary, view.body, view.producer.title, view.region.name,
+                 *(g.name for g in view.group.lineage), *(f"{k} {v}" for k, v in view.specs), *view.tags]
+        record_type, sorts = "product", sort_keys(view.title, view.slug, view.stars)
+    else:
+        products, kind = view.products, view.kind
+        texts = [view.title, view.summary, view.body, view.address, view.region.name]
+        record_type, sorts = "producer", sort_keys(view.title, view.slug)
+    filters = [("type", record_type), ("region", view.region.id), ("kind", kind)]
+    filters += [("stars", str(n)) for n in sorted({p.stars for p in products}, reverse=True)]
+    groups = dict.fromkeys(g.group.key for p in products for g in p.group.lineage)
+    filters += [("group", key) for key in groups]
+    return SearchRecord(record_type, filters, sorts, d_folded_words(*texts))
