@@ -8,7 +8,7 @@ digest: the code of the plugins and the theme (templates, translations, styles),
 the build runs as (certificates expire), the regions, the product groups in use and the ordinary pages
 (the footer lists them). When the site-wide digest changes, every page is made again.
 
-Pages of other kinds (home, region and group indexes, maps, search, redirects) get no fingerprint and are
+Pages of other types (home, region and group indexes, maps, search, redirects) get no fingerprint and are
 always made: there are few of them.
 """
 
@@ -98,7 +98,7 @@ class PageFingerprints:
 
     def routes(self, routes) -> str:
         """The site's addresses (for the sitemap)."""
-        return _hash(self.site, [(r.kind, r.key, r.page, r.redirect) for r in routes])
+        return _hash(self.site, [(r.page_type, r.key, r.page, r.redirect) for r in routes])
 
     def card(self, item) -> str:
         """A product's or producer's card: the item, and what its card says about others."""
@@ -113,22 +113,22 @@ class PageFingerprints:
 
     def page(self, route, lang, site) -> str | None:
         """The fingerprint of `route` in language `lang` (`site`: its Site), or None: always make it."""
-        kind = route.kind
-        if kind in ("product", "producer"):
-            item = self.by_slug[(kind, route.key)]
-            producer = item.producer if kind == "product" else item
+        page_type = route.page_type
+        if page_type in ("product", "producer"):
+            item = self.by_slug[(page_type, route.key)]
+            producer = item.producer if page_type == "product" else item
             shown = [self.card(item), self.card(producer), [self.card(p) for p in producer.products]]
-        elif kind == "region":
+        elif page_type == "region":
             catalogue = self.catalogue
             shown = [[self.card(p) for p in catalogue.by_region[route.key]],
                      [self.card(p) for p in catalogue.producers_by_region[route.key]]]
-        elif kind in LISTINGS and route.listing is not None:
+        elif page_type in LISTINGS and route.listing is not None:
             items = site.listing(route)
             start = (route.page - 1) * self.per_page
-            shown = [len(items), route.pages, [self.card(view.product if kind != "producers" else view.producer)
+            shown = [len(items), route.pages, [self.card(view.product if page_type != "producers" else view.producer)
                                                for view in items[start:start + self.per_page]]]
-            if kind == "products":
+            if page_type == "products":
                 shown.append(self.facets)
         else:
             return None
-        return _hash(self.site, lang.code, kind, route.key, route.page, shown)
+        return _hash(self.site, lang.code, page_type, route.key, route.page, shown)

@@ -125,7 +125,7 @@ class CatalogueGenerator(Generator):
         reserved = {MEDIA_DIR, self.settings["THEME_STATIC_DIR"]} | {lang.code for lang in self.languages}
         reserved |= {word for lang in self.languages for word in lang.words.values()}
         for route in self.routes:
-            if route.kind == "page" and route.key in reserved:
+            if route.page_type == "page" and route.key in reserved:
                 problems.error(route.source.path, "file", f"the name {route.key!r} is reserved for the site's own "
                                "pages (map, search, photos, languages …); rename the page's folder or file")
         seen = {}
@@ -136,7 +136,7 @@ class CatalogueGenerator(Generator):
                 if other is route:
                     continue
                 # the user-chosen path is to blame: an alias first, then an ordinary page's slug
-                culprit = max((route, other), key=lambda r: (r.redirect, r.kind == "page"))
+                culprit = max((route, other), key=lambda r: (r.redirect, r.page_type == "page"))
                 doc = culprit.source
                 if culprit.redirect:
                     problems.error(doc.path, "aliases", f"{path} is already a page of the site; an alias must be "
@@ -186,7 +186,7 @@ class CatalogueGenerator(Generator):
         start = (route.page - 1) * per_page
 
         def url(page):
-            return site.url(route.kind, route.key, page)
+            return site.url(route.page_type, route.key, page)
 
         return {
             "items": items[start:start + per_page],
@@ -237,7 +237,7 @@ class CatalogueGenerator(Generator):
         entries = [p.entry for p in catalogue.products] + [p.entry for p in catalogue.producers]
         entries += [r.description for r in catalogue.regions.values() if r.description]
         for entry in entries:
-            folder = f"{MEDIA_DIR}/{entry.kind}/{entry.slug}"
+            folder = f"{MEDIA_DIR}/{entry.section}/{entry.slug}"
             for photo in entry.photos.values():
                 for name, source in photo.published_files():
                     stat = os.stat(source)

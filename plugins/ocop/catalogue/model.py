@@ -31,7 +31,7 @@ class Text:
 class Entry:
     """One bundle (product, producer, region description or page) with its translations."""
 
-    kind: str  # the content section: products, producers, regions or pages
+    section: str  # the content section: products, producers, regions, pages
     slug: str
     folder: Path
     fields: dict  # clean fields of the default-language file

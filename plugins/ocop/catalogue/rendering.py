@@ -54,8 +54,8 @@ class LanguageRenderer:
         context.update(route.context(site))
         context["route"] = route
         context["alternates"] = [] if route.redirect else [
-            (other, site.url(route.kind, route.key, route.page, other)) for other in generator.languages]
-        context["canonical"] = site.url(route.kind, route.key, route.page)
+            (other, site.url(route.page_type, route.key, route.page, other)) for other in generator.languages]
+        context["canonical"] = site.url(route.page_type, route.key, route.page)
         if route.listing is not None:
             context["pagination"] = generator.pagination(site, route)
         return generator.get_template(route.template.removesuffix(".html")).render(context)

@@ -15,7 +15,7 @@ from .model import Catalogue
 
 @dataclass(frozen=True)
 class Route:
-    kind: str  # a page kind of i18n.languages.Language.path
+    page_type: str  # a page type of i18n.languages.Language.path
     key: object  # slug, id, star level or group key; None for singletons
     template: str
     context: Callable  # site → template variables
@@ -27,7 +27,7 @@ class Route:
     lang: str | None = None  # a redirect's language: the one whose page it leads to
 
     def path(self, lang) -> str:
-        return lang.path(self.kind, self.key, self.page)
+        return lang.path(self.page_type, self.key, self.page)
 
 
 def alias_paths(aliases, languages) -> list[tuple[str, str]]:
@@ -47,9 +47,9 @@ def alias_paths(aliases, languages) -> list[tuple[str, str]]:
     return list(paths.items())
 
 
-def paginated(kind, key, template, context, listing, count: int, per_page: int) -> list[Route]:
+def paginated(page_type, key, template, context, listing, count: int, per_page: int) -> list[Route]:
     pages = max(1, math.ceil(count / per_page))
-    return [Route(kind, key, template, context, page, pages, listing) for page in range(1, pages + 1)]
+    return [Route(page_type, key, template, context, page, pages, listing) for page in range(1, pages + 1)]
 
 
 def build_routes(catalogue: Catalogue, per_page: int) -> list[Route]:

@@ -88,11 +88,11 @@ class Site:
         path = url[len(self.siteurl):] if self.siteurl and url.startswith(self.siteurl) else url
         return public.rstrip("/") + path if path.startswith("/") else path
 
-    def url(self, kind: str, key=None, page: int = 1, lang=None) -> str:
-        return self.siteurl + (lang or self.lang).path(kind, key, page)
+    def url(self, page_type: str, key=None, page: int = 1, lang=None) -> str:
+        return self.siteurl + (lang or self.lang).path(page_type, key, page)
 
     def media_url(self, entry: Entry, file_name: str) -> str:
-        return f"{self.siteurl}/{MEDIA_DIR}/{entry.kind}/{entry.slug}/{file_name}"
+        return f"{self.siteurl}/{MEDIA_DIR}/{entry.section}/{entry.slug}/{file_name}"
 
     def picture(self, entry: Entry, photo, alt: str = "", alt_lang: str | None = None) -> dict:
         """What a <picture> needs: WebP and fallback srcsets, a default src, the intrinsic size.
@@ -170,7 +170,7 @@ class Site:
 
     def listing(self, route) -> list:
         """All items of a paginated listing, sorted once for all of its pages."""
-        key = (route.kind, route.key)
+        key = (route.page_type, route.key)
         if key not in self._listings:
             self._listings[key] = route.listing(self)
         return self._listings[key]

@@ -1,7 +1,7 @@
-"""Site languages and the URL of every page kind in each of them (content contract, "URL patterns").
+"""Site languages and the URL of every page type in each of them (content contract, "URL patterns").
 
 The first configured language is the default one, written at the site root; every other language
-lives under `/<code>/`. Each language names its page kinds with its own words: Vietnamese and English
+lives under `/<code>/`. Each language names its page types with its own words: Vietnamese and English
 words are the contract's; a language without words of its own uses the English ones.
 """
 
@@ -42,10 +42,10 @@ DEFAULT_WORDS = {
 # pick Simplified glyphs and voices; its Babel locale says which script and country's conventions to use.
 LANGUAGE_TAGS = {"zh": ("zh-Hans", "zh_Hans_CN")}
 
-# Page kinds that list one thing of a collection, and the word of the collection they live under.
-_ITEM_KINDS = {"product", "producer", "region", "stars", "group"}
-# Listing kinds: the collection page itself (`/san-pham/`).
-_LIST_KINDS = {"products": "product", "producers": "producer", "regions": "region", "groups": "group",
+# Page types that show one thing of a collection, and the word of the collection they live under.
+_ITEM_PAGES = {"product", "producer", "region", "stars", "group"}
+# Listing pages: the collection page itself (`/san-pham/`).
+_LIST_PAGES = {"products": "product", "producers": "producer", "regions": "region", "groups": "group",
                "map": "map", "search": "search", "catalogue": "catalogue"}
 
 
@@ -67,20 +67,20 @@ class Language:
         if not self.tag:
             object.__setattr__(self, "tag", self.code)
 
-    def path(self, kind: str, key: str | int | None = None, page: int = 1) -> str:
+    def path(self, page_type: str, key: str | int | None = None, page: int = 1) -> str:
         """Site path (always ending in "/") of a page: path("product", "me-xung") → "/san-pham/me-xung/"."""
-        if kind == "alias":  # an old path kept alive by a redirect: the same in every language
+        if page_type == "alias":  # an old path kept alive by a redirect: the same in every language
             return str(key)
-        if kind == "home":
+        if page_type == "home":
             parts = []
-        elif kind == "page":  # an ordinary page (about, contact): /<slug>/
+        elif page_type == "page":  # an ordinary page (about, contact): /<slug>/
             parts = [str(key)]
-        elif kind in _ITEM_KINDS:
-            parts = [self.words[kind], str(key)]
-        elif kind in _LIST_KINDS:
-            parts = [self.words[_LIST_KINDS[kind]]]
+        elif page_type in _ITEM_PAGES:
+            parts = [self.words[page_type], str(key)]
+        elif page_type in _LIST_PAGES:
+            parts = [self.words[_LIST_PAGES[page_type]]]
         else:
-            raise KeyError(f"unknown page kind {kind!r}")
+            raise KeyError(f"unknown page type {page_type!r}")
         if page > 1:
             parts += [self.words["page"], str(page)]
         return self.prefix + "/" + "".join(p + "/" for p in parts)
@@ -104,7 +104,7 @@ def configure_languages(codes, url_words=None) -> list[Language]:
         words.update(url_words.get(code, {}))
         unknown = set(words) - set(ENGLISH_WORDS)
         if unknown:
-            raise LanguageError(f"CATALOGUE_URL_WORDS[{code!r}]: unknown page kinds {sorted(unknown)}")
+            raise LanguageError(f"CATALOGUE_URL_WORDS[{code!r}]: unknown page types {sorted(unknown)}")
         name = own_name.get_display_name(own_name) or code
         languages.append(
             Language(

@@ -27,7 +27,7 @@ def read_permalinks(content: Path) -> list[tuple[int, str]]:
 
 def published_paths(routes, languages) -> list[str]:
     """The product and producer URLs of this build, every language."""
-    return [route.path(lang) for route in routes if route.kind in KINDS for lang in languages]
+    return [route.path(lang) for route in routes if route.page_type in KINDS for lang in languages]
 
 
 def check(content: Path, routes, languages, problems) -> None:

@@ -81,10 +81,10 @@ def indexed_pages(generator, lang, output: Path, plan, producer_of: dict[str, st
     products', so they are best in one shard; `producer_of`: product slug → producer slug)."""
     pages, producers = {}, {}
     for route in generator.routes:
-        if route.kind in ("product", "producer"):
+        if route.page_type in ("product", "producer"):
             path = page_file(route, lang)
             pages[path] = output / path if plan is None or path not in plan.carried else plan.final / path
-            producers[path] = producer_of[route.key] if route.kind == "product" else route.key
+            producers[path] = producer_of[route.key] if route.page_type == "product" else route.key
     return pages, producers
 
 
@@ -190,7 +190,7 @@ def _forget_other_shards(caches: Path, count: int) -> None:
 
 
 def _folders(lang) -> list[str]:
-    return [lang.path(kind, "x").strip("/").removesuffix("/x") for kind in ("product", "producer")]
+    return [lang.path(page_type, "x").strip("/").removesuffix("/x") for page_type in ("product", "producer")]
 
 
 @contextlib.contextmanager
