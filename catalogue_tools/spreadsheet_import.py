@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from ocop.catalogue.errors import Problems
-from ocop.catalogue.frontmatter import Document
+from ocop.catalogue.frontmatter import Document, load_yaml
 from ocop.catalogue.schema import PRODUCER, PRODUCT, SLUG_RE, ListOf, Schema, did_you_mean
 from ocop.i18n.collation import slugify
 from ocop.images.settings import read_settings as image_settings
@@ -66,6 +66,18 @@ COLUMNS = importable_columns()
 class Row:
     number: int
     cells: dict  # column → value (None when empty)
+
+
+@dataclass
+class PlannedBundle:
+    """A row that passed every check: the bundle it creates or updates and its whole new front matter."""
+
+    kind: str  # product or producer
+    slug: str
+    path: Path  # the bundle's index.md
+    fields: dict
+    body: str  # the Markdown body of a new bundle; an existing one keeps its own
+    row: int  # the row's number in the sheet
 
 
 @dataclass
@@ -167,7 +179,7 @@ def _cell_value(value, spec, column: str, source: dict):
     if isinstance(value, str) and describe.startswith(TYPED_CHECKS):
         source[column] = value
         try:
-            return yaml.safe_load(value)
+            return load_yaml(value)  # an impossible date (2025-02-30): a ValueError saying what to write
         except yaml.YAMLError:
             return value
     if isinstance(value, (int, float)) and column in ("phone", "zalo"):
@@ -199,8 +211,8 @@ class SheetImport:
     def error(self, row: int, column: str, message: str) -> None:
         self.problems.error(self.sheet, column, message, row)
 
-    def plan(self) -> list:
-        """(kind, slug, path, fields, body, row) of every row; errors go to self.problems."""
+    def plan(self) -> list[PlannedBundle]:
+        """The bundle of every row without errors, in the sheet's order; errors go to self.problems."""
         header, rows = read_rows(self.sheet)
         known = set(COLUMNS) | {"type", "slug"}
         for name in header:
@@ -218,9 +230,9 @@ class SheetImport:
             item = self._plan_row(row, seen)
             if item is not None:
                 planned.append(item)
-        return sorted(planned, key=lambda item: item[5])
+        return sorted(planned, key=lambda item: item.row)
 
-    def _plan_row(self, row: Row, seen: dict):
+    def _plan_row(self, row: Row, seen: dict) -> PlannedBundle | None:
         kind = TYPES.get(str(row.cells.get("type") or "").lower())
         if kind is None:
             self.error(row.number, "type", f"must be product or producer (san-pham, co-so), got "
@@ -246,7 +258,7 @@ class SheetImport:
         fields = copy.deepcopy(existing)
         if not path.is_file() and kind == "product":
             fields["images"] = [{"file": FILE_NAME, "alt": ALT}]
-        sources = {}
+        sources, unreadable = {}, set()
         for column, value in row.cells.items():
             if value is None or column in ("type", "slug"):
                 continue
@@ -265,14 +277,16 @@ class SheetImport:
                 _set(fields, column, _cell_value(value, spec, column, sources))
             except ValueError as exc:
                 self.error(row.number, column, str(exc))
+                unreadable.add(column)
         found = Problems()
         schema.validate(Document(path=self.sheet, data=fields, body="", sources=sources), found)
         for problem in found.errors:  # every problem of the row names the row
-            self.problems.items.append(dataclasses.replace(problem, line=row.number))
+            if problem.field not in unreadable:  # said already: "is required" would only repeat it
+                self.problems.items.append(dataclasses.replace(problem, line=row.number))
         references = self._check_references(kind, fields, row.number)
         if found.errors or references:
             return None
-        return kind, slug, path, fields, body, row.number
+        return PlannedBundle(kind, slug, path, fields, body, row.number)
 
     def _check_references(self, kind, fields, row) -> int:
         names = ("producer", "group", "region") if kind == "product" else ("region",)
@@ -288,12 +302,12 @@ class SheetImport:
         if self.problems.errors:
             return ImportResult(self.problems, [])
         changes = []
-        for kind, slug, path, fields, body, _row in planned:
-            _section, schema, _ = SECTIONS[kind]
-            outcome = write_bundle(path, fields, schema, body, dry_run=dry_run)
-            if outcome == CREATED and kind == "product" and not dry_run:
-                write_placeholder(path.parent / FILE_NAME, image_settings(self.settings).images.widths[0])
-            changes.append(Change(kind, slug, path, outcome))
+        for item in planned:
+            _section, schema, _ = SECTIONS[item.kind]
+            outcome = write_bundle(item.path, item.fields, schema, item.body, dry_run=dry_run)
+            if outcome == CREATED and item.kind == "product" and not dry_run:
+                write_placeholder(item.path.parent / FILE_NAME, image_settings(self.settings).images.widths[0])
+            changes.append(Change(item.kind, item.slug, item.path, outcome))
         return ImportResult(self.problems, changes)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -44,6 +46,25 @@ def run_build(content: Path, output: Path, *extra_settings: str, settings_file: 
         cwd=ROOT, capture_output=True, text=True, env=env, timeout=300,
     )
     return BuildResult(proc.returncode, proc.stdout, proc.stderr, output)
+
+
+def content_problems(content: Path, **settings) -> list[str]:
+    """The problem lines a build of `content` prints (warnings, then errors), found in-process by the
+    build's own loader (its phase 1; nothing is written), with paths as staff see them when they build
+    from the folder above `content` (`content/products/…`). `settings` override pelicanconf.py."""
+    from catalogue_tools.context import load_catalogue
+
+    settings = {**_project_settings(), "CATALOGUE_TODAY": TODAY, **settings}
+    with contextlib.chdir(content.parent):
+        problems = load_catalogue(content, settings).problems
+    return [str(problem) for problem in problems.warnings + problems.errors]
+
+
+@functools.cache
+def _project_settings() -> dict:
+    from catalogue_tools.context import read_settings
+
+    return read_settings("pelicanconf.py")
 
 
 def tree_digest(folder: Path) -> dict:
@@ -114,10 +135,9 @@ class CatalogueBuilder:
         return self.markdown(f"{kind}/{slug}/index.{lang}.md", fields, body)
 
 
-@pytest.fixture
-def catalogue(tmp_path) -> CatalogueBuilder:
-    """A valid two-producer, three-product catalogue in a temporary folder."""
-    cat = CatalogueBuilder(tmp_path / "content")
+def small_catalogue(root: Path) -> CatalogueBuilder:
+    """A valid two-producer, three-product catalogue in `root`."""
+    cat = CatalogueBuilder(root)
     cat.producer("htx-a", title="HTX Nước mắm Tân Mỹ")
     cat.producer("ho-dung", title="Hộ kinh doanh Đức Dũng", kind="household", region="dan-dien")
     cat.product("nuoc-mam", title="Nước mắm cá cơm", stars=4, score=80)
@@ -126,6 +146,22 @@ def catalogue(tmp_path) -> CatalogueBuilder:
     cat.product("dau-tram", title="Dầu tràm", producer="ho-dung", group="III.3", stars=3, score=60)
     cat.product("ao-dai", title="Áo dài", producer="ho-dung", group="IV.2", stars=5, score=95)
     return cat
+
+
+@pytest.fixture
+def catalogue(tmp_path) -> CatalogueBuilder:
+    """The small catalogue in a temporary folder of its own: the test may change it."""
+    return small_catalogue(tmp_path / "content")
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The sample catalogue (content/) built once per session (once per parallel worker): only read it."""
+    out = tmp_path_factory.mktemp("sample") / "output"
+    result = run_build(ROOT / "content", out)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return out
 
 
 @pytest.fixture(scope="session")
@@ -151,6 +187,14 @@ def run_invoke(*args: str, env: dict | None = None, timeout: int = 300) -> subpr
     full_env = dict(os.environ, COLUMNS="200", NO_COLOR="1", TERM="dumb", CI="1", **(env or {}))
     return subprocess.run([INVOKE, *args], cwd=ROOT, capture_output=True, text=True, env=full_env,
                           timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+def pytest_configure(config):
+    """Build caches (photos, QR codes, search index) in a folder of each parallel worker (xdist), so that
+    builds running at the same time never share one; every `pelican` and `invoke` of the tests inherits it
+    (pelicanconf.py reads CATALOGUE_CACHE_PATH). Kept between runs, like the project's own .cache."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    os.environ["CATALOGUE_CACHE_PATH"] = str(ROOT / ".cache" / "tests" / worker)
 
 
 def pytest_collection_modifyitems(items):

@@ -144,3 +144,24 @@ def test_shipped_templates_import_into_the_sample_catalogue(tmp_path):
         result = import_sheet(ROOT / "docs" / template, content, dry_run=True)
         assert not result.problems.errors, [str(p) for p in result.problems.errors]
         assert result.counts() == {"created": 2, "updated": 0, "unchanged": 0}
+
+
+def test_impossible_date_in_a_cell_names_row_and_column(catalogue, tmp_path):
+    sheet = write_csv(tmp_path / "ngay.csv", [ROWS[0][:13] + ["2025-02-30"] + ROWS[0][14:], ROWS[1]])
+    before = tree_digest(catalogue.root)
+    result = import_sheet(sheet, catalogue.root)
+    assert [str(p) for p in result.problems.errors] == [
+        f"{sheet}:2: certificate.date: 2025-02-30 is not a date that exists (day is out of range for month); "
+        "write YYYY-MM-DD, a real day"]
+    assert tree_digest(catalogue.root) == before
+
+
+def test_impossible_date_in_a_bundle_to_update_is_one_line(catalogue, tmp_path):
+    path = catalogue.root / "products/nuoc-mam/index.md"
+    text = path.read_text(encoding="utf-8").replace("date: '2025-03-01'", "date: 2025-13-01")
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("  date: 2025-13-01") + 1
+    result = run_invoke("import", str(write_csv(tmp_path / "gia.csv", [ROWS[2]])), "--content", str(catalogue.root))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{path}:{line}: certificate.date: 2025-13-01 is not a date that exists (month must be in 1..12); " \
+           "write YYYY-MM-DD, a real day; fix the file first (invoke check)" in result.stderr.splitlines()

@@ -21,6 +21,7 @@ from .output_plan import WriteEverything  # noqa: F401
 from .geometry import bounds_of, polygon_contains, polygons_of  # noqa: F401
 from .groups import Group  # noqa: F401 - a product group of the programme (I.3.d), with its parents
 from .model import Catalogue, Product  # noqa: F401 - the catalogue that signals send, and its products
+from .photos import strict_decoding  # noqa: F401 - Pillow refuses truncated photos inside it, whatever else set
 from .photos import Rendition  # noqa: F401 - one published size of a photo: what `photos_collected` makes
 from .regions import Region  # noqa: F401 - a region of regions.geojson, with its parent and geometry
 from .rendering import page_file, workers_for  # noqa: F401 - a page's file in the output; how many processes

@@ -3,6 +3,12 @@
 PyYAML's SafeLoader builds the data; the node tree it composes first gives the line of every field
 (`certificate.date`, `images[2].alt`) so that errors can name it, and reveals duplicate keys, which
 PyYAML would otherwise silently overwrite.
+
+Some text is valid YAML but cannot be built into a value: a date that does not exist (`2025-02-30`, read
+as a date because of its shape), `!!binary` data that is not base64, a tag such as `!Quan` (a value that
+starts with `!`), a number thousands of digits long. PyYAML raises a different exception for each, without
+saying which field; `FrontMatterLoader` catches each at the node it was building, so every such value
+becomes one `PATH:LINE: FIELD: message` like any other content problem.
 """
 
 from __future__ import annotations
@@ -18,6 +24,108 @@ from .errors import Problems
 
 # libyaml's parser when PyYAML was built with it (ten times faster); the same safe constructor.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+YAML_TAG = "tag:yaml.org,2002:"  # the prefix of the standard tags, written `!!` in a file
+LONGEST_NUMBER = 1000  # characters; Python will not turn a number of more than 4300 digits into text
+
+
+class FrontMatterLoader(SafeLoader):
+    """The safe loader, keeping a list of the values it cannot build instead of stopping at the first.
+
+    Every value is built where it stands (`deep_construct`), so that an error is raised while its own
+    node is being built and can be pinned to that node; the value becomes None and building goes on.
+    """
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.unbuildable: list[tuple[yaml.Node, yaml.Mark, str]] = []  # (node, where, what to write instead)
+
+    def construct_document(self, node):
+        self.deep_construct = True
+        return super().construct_document(node)
+
+    def construct_yaml_int(self, node):
+        if isinstance(node, yaml.ScalarNode) and len(node.value) > LONGEST_NUMBER:  # fails here or when printed
+            raise ValueError("too long a number")
+        return super().construct_yaml_int(node)
+
+    def construct_object(self, node, deep=False):
+        if node in self.recursive_objects:  # an alias inside its own anchor: `tags: &t [*t]`
+            self.unbuildable.append((node, node.start_mark, "refers to itself (an alias `*name` inside its own "
+                                     "`&name`); write the value out in full"))
+            return None
+        deep_before = self.deep_construct
+        try:
+            return super().construct_object(node, deep)
+        except (yaml.constructor.ConstructorError, ValueError, KeyError, AttributeError) as exc:
+            self.deep_construct = deep_before
+            self.recursive_objects.pop(node, None)
+            self.constructed_objects[node] = None  # an alias of it is not reported again
+            mark = getattr(exc, "problem_mark", None) or node.start_mark
+            self.unbuildable.append((node, mark, _what_to_write(node, exc)))
+            return None
+
+
+FrontMatterLoader.add_constructor(YAML_TAG + "int", FrontMatterLoader.construct_yaml_int)
+
+
+def _what_to_write(node, exc: Exception) -> str:
+    """The message for a value PyYAML could not build: what it is read as, and what to write instead."""
+    written = node.value if isinstance(node, yaml.ScalarNode) else None
+    kind = node.tag[len(YAML_TAG):] if node.tag.startswith(YAML_TAG) else None
+    if isinstance(exc, yaml.constructor.ConstructorError):
+        problem = exc.problem or ""
+        if problem.startswith("could not determine a constructor for the tag"):
+            tag = f"!!{kind}" if kind else node.tag
+            return (f"{tag!r} is read as a YAML tag, which front matter does not use; if the value starts "
+                    "with '!', put the whole value in quotes")
+        if problem == "found unhashable key":
+            return "a field name must be plain text, not a list or a set of fields"
+        if kind == "binary":
+            return "!!binary data must be base64 (letters a-z, A-Z, digits, +, / and = at the end)"
+        return f"cannot be read: {problem}"
+    if kind == "timestamp":
+        reason = f" ({exc})" if isinstance(exc, ValueError) else ""  # else not even the shape of a date
+        return f"{written} is not a date that exists{reason}; write YYYY-MM-DD, a real day"
+    if kind == "int" and written is not None and len(written) > LONGEST_NUMBER:
+        return f"is a number {len(written)} characters long; no field takes a number that long"
+    if kind == "int":
+        return f"must be a whole number, got {written!r}"
+    if kind == "float":
+        return f"must be a number, got {written!r}"
+    if kind == "bool":
+        return f"must be true or false, got {written!r}"
+    return f"cannot be read as {f'!!{kind}' if kind else node.tag}: {exc}"
+
+
+class UnbuildableValue(ValueError):
+    """A YAML value that cannot be built; the message says what to write instead."""
+
+    def __init__(self, field_name: str, line: int, message: str):
+        super().__init__(message)
+        self.field = field_name
+        self.line = line
+
+
+def load_yaml(text: str, offset: int = 0):
+    """The value of YAML `text` (`offset` lines into its file), built as front matter is: for the staff
+    tools that read YAML outside a build (a spreadsheet cell, a bundle being updated). Raises
+    `UnbuildableValue` for the first value that cannot be built, `yaml.YAMLError` for text that is not YAML.
+    """
+    loader = FrontMatterLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        found = _NodeMap(offset)
+        _map_lines(node, "", found)
+        data = loader.construct_document(node)
+    finally:
+        loader.dispose()
+    unbuildable = found.unbuildable(loader)
+    if unbuildable:
+        raise UnbuildableValue(*unbuildable[0])
+    return data
 
 
 @dataclass
@@ -88,7 +196,7 @@ def _parse_document(path: Path, raw: bytes, problems: Problems) -> Document | No
 
 
 def _parse_yaml(path, text, offset, problems):
-    loader = SafeLoader(text)
+    loader = FrontMatterLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -98,10 +206,8 @@ def _parse_yaml(path, text, offset, problems):
             problems.error(path, "file", "front matter must be fields ('name: value'), one per line",
                            node.start_mark.line + offset + 1)
             return None, {}, {}
-        line_map: dict = {}
-        sources: dict = {}
-        duplicates: list = []
-        _map_lines(node, "", offset, line_map, sources, duplicates)
+        found = _NodeMap(offset)
+        _map_lines(node, "", found)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -112,28 +218,54 @@ def _parse_yaml(path, text, offset, problems):
     except yaml.YAMLError as exc:
         problems.error(path, "file", f"YAML error: {exc}")
         return None, {}, {}
+    except RecursionError:  # lists in lists in lists …, thousands deep
+        problems.error(path, "file", "fields are nested too deeply to be read", offset + 1)
+        return None, {}, {}
     finally:
         loader.dispose()
-    for name, line in duplicates:
+    unbuildable = found.unbuildable(loader)
+    for name, line, message in unbuildable:
+        problems.error(path, name, message, line)
+    for name, line in found.duplicates:
         problems.error(path, name, "is given twice; keep one", line)
-    if duplicates:
+    if unbuildable or found.duplicates:
         return None, {}, {}
-    return data, line_map, sources
+    return data, found.lines, found.sources
 
 
-def _map_lines(node, prefix, offset, line_map, sources, duplicates):
+@dataclass
+class _NodeMap:
+    """What the node tree tells about the fields, before they are built."""
+
+    offset: int  # lines of the file before the YAML text
+    lines: dict = field(default_factory=dict)  # field path → line number in the file
+    sources: dict = field(default_factory=dict)  # field path → unquoted scalar as written
+    duplicates: list = field(default_factory=list)  # (field path, line) of each key given again
+    names: dict = field(default_factory=dict)  # id(node) → the field path it was first met at
+
+    def unbuildable(self, loader: FrontMatterLoader) -> list[tuple[str, int, str]]:
+        """(field path, line, message) of each value `loader` could not build."""
+        return [(self.names.get(id(node)) or "file", mark.line + self.offset + 1, message)
+                for node, mark, message in loader.unbuildable]
+
+
+def _map_lines(node, prefix, found: _NodeMap):
+    if id(node) in found.names:  # an alias: its fields were mapped where its anchor is
+        return
+    found.names[id(node)] = prefix
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             name = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
-            line = key_node.start_mark.line + offset + 1
-            if name in line_map:
-                duplicates.append((name, line))
-            line_map[name] = line
+            line = key_node.start_mark.line + found.offset + 1
+            if name in found.lines:
+                found.duplicates.append((name, line))
+            found.lines[name] = line
+            found.names.setdefault(id(key_node), name)
             if isinstance(value_node, yaml.ScalarNode) and not value_node.style:  # plain: None or ""
-                sources[name] = value_node.value
-            _map_lines(value_node, name, offset, line_map, sources, duplicates)
+                found.sources[name] = value_node.value
+            _map_lines(value_node, name, found)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value, start=1):
             name = f"{prefix}[{index}]"
-            line_map[name] = item.start_mark.line + offset + 1
-            _map_lines(item, name, offset, line_map, sources, duplicates)
+            found.lines[name] = item.start_mark.line + found.offset + 1
+            _map_lines(item, name, found)

@@ -78,7 +78,7 @@ class CatalogueGenerator(Generator):
             Path(self.path), self.languages, _today(self.settings), problems,
             self.settings.get("CATALOGUE_MAX_MEGAPIXELS", DEFAULT_MAX_MEGAPIXELS),
             self.settings.get("CATALOGUE_MAX_MEGABYTES", DEFAULT_MAX_MEGABYTES),
-            content_cache,
+            content_cache, verify_pixels=not photos_collected.receivers,  # an image pipeline decodes them
         )
         try:
             self.catalogue = loader.load()

@@ -1,5 +1,8 @@
 """Read a whole catalogue folder into a validated, linked `Catalogue`, collecting every problem.
 
+`CatalogueLoader.load` works in three phases: `read_files` reads every file and checks it on its own
+against its schema; `cross_check` checks that what the files name exists (a producer, a group, a
+region, a photo); `link` builds the model, and only for a catalogue without errors.
 Nothing here writes anything: a catalogue with errors is reported and never reaches the writers.
 """
 
@@ -8,26 +11,58 @@ from __future__ import annotations
 import datetime
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from .content_cache import ContentCache
 from .errors import Problems
 from .frontmatter import Document, read_document
-from .groups import load_groups
+from .groups import Group, load_groups
 from .model import Catalogue, Entry, Producer, Product, Text, certificate_of, name_order, product_order
-from .photos import (DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_MEGAPIXELS, PhotoProblem, PhotoUse, inspect_photo,
-                     photos_collected)
-from .regions import load_regions
+from .photos import DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_MEGAPIXELS, PhotoProblem, PhotoUse, inspect_photo
+from .regions import Region, load_regions
 from .schema import PAGE, PRODUCER, PRODUCT, REGION_DESCRIPTION, SLUG_RE, Schema, did_you_mean
 
 REGION_FILES = ("regions.geojson", "ATTRIBUTION.md")  # beside the region folders
 TRANSLATION_RE = re.compile(r"^index\.([A-Za-z_-]+)\.md$")
 
 
+@dataclass
+class ContentFiles:
+    """Every file of a content folder, read and checked on its own (phase 1 of `CatalogueLoader.load`)."""
+
+    regions: dict[str, Region]  # from regions/regions.geojson
+    groups: dict[str, Group]  # the OCOP product groups of Decision 148/QĐ-TTg
+    producers: list[Entry]
+    products: list[Entry]
+    region_descriptions: list[Entry]  # regions/<id>/index.md
+    pages: list[Entry]
+    map_attribution: str  # regions/ATTRIBUTION.md, shown with every map
+
+
+@dataclass
+class ProductReferences:
+    """A product and what its fields name; None where the name is wrong (an error says so) or absent."""
+
+    entry: Entry
+    producer: Producer | None
+    group: Group | None
+    region: Region | None  # its own `region`, else its producer's
+
+
+@dataclass
+class CrossChecked:
+    """What phase 2 of `CatalogueLoader.load` found the files refer to."""
+
+    producers: dict[str, Producer]  # slug → producer, for producers whose region exists
+    products: list[ProductReferences]
+    region_descriptions: list[Entry]  # those of regions that exist
+
+
 class CatalogueLoader:
     def __init__(self, content: Path, languages, today: datetime.date, problems: Problems,
                  max_megapixels=DEFAULT_MAX_MEGAPIXELS, max_megabytes=DEFAULT_MAX_MEGABYTES,
-                 cache: ContentCache | None = None):
+                 cache: ContentCache | None = None, verify_pixels: bool = True):
         self.content = Path(content)
         self.languages = languages
         self.codes = [lang.code for lang in languages]
@@ -37,7 +72,8 @@ class CatalogueLoader:
         self.photo_limits = (max_megapixels, max_megabytes)
         self.cache = cache
         self.photo_uses: list[PhotoUse] = []  # every valid photo and where the content names it
-        self.verify_pixels = not photos_collected.receivers  # an image pipeline decodes them anyway
+        # decode every photo to find corrupt ones; a build whose image pipeline decodes them anyway says False
+        self.verify_pixels = verify_pixels
 
     # ---- reading bundles ---------------------------------------------------------------------
 
@@ -160,29 +196,84 @@ class CatalogueLoader:
                                         f"index.md ({', '.join(map(str, files))}); a translation only translates `alt`",
                                         tdoc.line(name))
 
-    # ---- the whole catalogue -----------------------------------------------------------------
+    # ---- the whole catalogue: read, cross-check, link -------------------------------------------
 
     def load(self) -> Catalogue | None:
-        regions = load_regions(self.content / "regions" / "regions.geojson", self.default, self.problems)
-        groups = load_groups()
-        producer_entries = self.bundles("producers", PRODUCER)
-        product_entries = self.bundles("products", PRODUCT)
-        region_entries = self.bundles("regions", REGION_DESCRIPTION, required=False)
-        pages = self.bundles("pages", PAGE, required=False)
+        """The linked catalogue, or None when `problems` has errors (all of them reported there)."""
+        files = self.read_files()
+        checked = self.cross_check(files)
+        if self.problems.errors:  # only a fully valid catalogue is linked into the model
+            return None
+        return self.link(files, checked)
 
+    def read_files(self) -> ContentFiles:
+        """Phase 1: every file of the content folder, each checked on its own against its schema."""
+        regions = load_regions(self.content / "regions" / "regions.geojson", self.default, self.problems)
+        return ContentFiles(
+            regions=regions,
+            groups=load_groups(),
+            producers=self.bundles("producers", PRODUCER),
+            products=self.bundles("products", PRODUCT),
+            region_descriptions=self.bundles("regions", REGION_DESCRIPTION, required=False),
+            pages=self.bundles("pages", PAGE, required=False),
+            map_attribution=self._map_attribution(),
+        )
+
+    def cross_check(self, files: ContentFiles) -> CrossChecked:
+        """Phase 2: what the files name must exist (producers, groups, regions, photos)."""
+        producers = self._check_producers(files)
+        return CrossChecked(
+            producers=producers,
+            products=self._check_products(files, producers),
+            region_descriptions=self._check_region_descriptions(files),
+        )
+
+    def link(self, files: ContentFiles, checked: CrossChecked) -> Catalogue:
+        """Phase 3, for a catalogue without errors: the model, every reference resolved and in order."""
+        for entry in checked.region_descriptions:
+            files.regions[entry.slug].description = entry
+        products = [Product(p.entry, p.producer, p.group, p.region, certificate_of(p.entry.fields, self.today))
+                    for p in checked.products]
+        products.sort(key=product_order(self.default))
+        return Catalogue(
+            products=products,
+            producers=sorted(checked.producers.values(), key=name_order(self.default)),
+            regions=files.regions,
+            groups=files.groups,
+            pages=files.pages,
+            languages=self.languages,
+            today=self.today,
+            map_attribution=files.map_attribution,
+        )
+
+    def _map_attribution(self) -> str:
+        attribution = self.content / "regions" / "ATTRIBUTION.md"
+        if not attribution.is_file():
+            return ""
+        try:
+            return attribution.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            self.problems.error(attribution, "file", "is not UTF-8 text")
+            return ""
+
+    def _check_producers(self, files: ContentFiles) -> dict[str, Producer]:
+        """slug → Producer of every producer whose region exists; its logo and location checked."""
         producers = {}
-        for entry in producer_entries:
+        for entry in files.producers:
             doc = entry.document
-            region = self._region(regions, entry, doc)
+            region = self._region(files.regions, entry, doc)
             if entry.fields.get("logo"):
                 self._photo(entry, doc, "logo", entry.fields["logo"])
             if region is not None:
                 producers[entry.slug] = Producer(entry, region)
-                self._check_location(regions, entry, doc, region)
+                self._check_location(files.regions, entry, doc, region)
+        return producers
 
+    def _check_products(self, files: ContentFiles, producers: dict[str, Producer]) -> list[ProductReferences]:
+        """Every product with its producer, group and region; its photos checked."""
         products = []
-        slugs = {e.slug for e in producer_entries}
-        for entry in product_entries:
+        slugs = {e.slug for e in files.producers}
+        for entry in files.products:
             doc = entry.document
             self._check_product_images(entry)
             producer_slug = entry.fields.get("producer")
@@ -194,48 +285,29 @@ class CatalogueLoader:
             group = None
             code = entry.fields.get("group")
             if code is not None:
-                group = groups.get(code)
+                group = files.groups.get(code)
                 if group is None:
                     self.problems.error(doc.path, "group", f"{code!r} is not an OCOP product group code of "
-                                        f"Decision 148/QĐ-TTg (e.g. I.4.a, III.3, VI){did_you_mean(code, groups)}",
-                                        doc.line("group"))
-            region = self._region(regions, entry, doc)
+                                        "Decision 148/QĐ-TTg (e.g. I.4.a, III.3, VI)"
+                                        f"{did_you_mean(code, files.groups)}", doc.line("group"))
+            region = self._region(files.regions, entry, doc)
             if region is None and producer is not None and "region" not in entry.fields:
                 region = producer.region
-            products.append((entry, producer, group, region))
+            products.append(ProductReferences(entry, producer, group, region))
+        return products
 
-        for entry in region_entries:
-            if entry.slug not in regions:
+    def _check_region_descriptions(self, files: ContentFiles) -> list[Entry]:
+        """The descriptions of regions that exist, their photos checked."""
+        described = []
+        for entry in files.region_descriptions:
+            if entry.slug not in files.regions:
                 self.problems.error(entry.folder, "file", f"describes region {entry.slug!r}, which is not in "
-                                    f"regions/regions.geojson{did_you_mean(entry.slug, regions)}")
+                                    f"regions/regions.geojson{did_you_mean(entry.slug, files.regions)}")
                 continue
             if entry.fields.get("image"):
                 self._photo(entry, entry.document, "image", entry.fields["image"])
-            regions[entry.slug].description = entry
-
-        attribution = self.content / "regions" / "ATTRIBUTION.md"
-        attribution_text = ""
-        if attribution.is_file():
-            try:
-                attribution_text = attribution.read_text(encoding="utf-8")
-            except UnicodeDecodeError:
-                self.problems.error(attribution, "file", "is not UTF-8 text")
-
-        if self.problems.errors:  # only a fully valid catalogue is linked into the model
-            return None
-        products = [Product(entry, producer, group, region, certificate_of(entry.fields, self.today))
-                    for entry, producer, group, region in products]
-        products.sort(key=product_order(self.default))
-        return Catalogue(
-            products=products,
-            producers=sorted(producers.values(), key=name_order(self.default)),
-            regions=regions,
-            groups=groups,
-            pages=pages,
-            languages=self.languages,
-            today=self.today,
-            map_attribution=attribution_text,
-        )
+            described.append(entry)
+        return described
 
     def _check_location(self, regions, entry, doc, region) -> None:
         """Warnings, not errors: a producer's `location` outside every region, or in another region."""

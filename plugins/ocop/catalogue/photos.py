@@ -10,13 +10,14 @@ A `Photo` publishes its `renditions` (set by the pipeline) or, without a pipelin
 
 from __future__ import annotations
 
+import contextlib
 import os
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from blinker import signal
-from PIL import Image
+from PIL import Image, ImageFile
 
 from .content_cache import file_digest
 
@@ -103,6 +104,18 @@ def inspect_photo(folder: Path, name: str, max_megapixels=DEFAULT_MAX_MEGAPIXELS
     return Photo(path, name, width, height, FORMATS[image_format], digest)
 
 
+@contextlib.contextmanager
+def strict_decoding():
+    """Pillow refuses truncated files while this runs, whatever another library of the process set
+    (WeasyPrint, imported to print the PDF catalogue, sets `ImageFile.LOAD_TRUNCATED_IMAGES = True`,
+    which would let a half-uploaded photo through as grey pixels)."""
+    saved, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = saved
+
+
 def _plain_name(name: str) -> bool:
     """A file name of the bundle's own folder: no folder part, not a link elsewhere."""
     return bool(name) and "/" not in name and "\\" not in name and name not in (".", "..")
@@ -111,7 +124,7 @@ def _plain_name(name: str) -> bool:
 def _check_image(path: Path, name: str, max_megapixels, verify_pixels: bool) -> tuple[int, int, str]:
     """(width, height, format) of a photo that Pillow can publish, or PhotoProblem."""
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), strict_decoding():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 width, height = image.size

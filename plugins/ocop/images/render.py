@@ -15,6 +15,8 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
+from ocop.catalogue.api import strict_decoding
+
 from .settings import ImageSettings
 
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
@@ -74,7 +76,7 @@ def render_photo(source: Path, target: Path, settings: ImageSettings) -> dict:
     """
     target.mkdir(parents=True, exist_ok=True)
     try:
-        with Image.open(source) as image:
+        with strict_decoding(), Image.open(source) as image:
             full_width, full_height = _oriented_size(image)
             social_w, social_h = settings.social_size
             # Decode a JPEG at the smallest DCT scale (1/2, 1/4, 1/8) that still gives DRAFT_TOLERANCE of
