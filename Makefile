@@ -21,7 +21,7 @@ apt_install = if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
 		echo "$(2): sudo apt-get install $(1)"; exit 1; \
 	fi
 
-.PHONY: build test venv browser print checkers clean
+.PHONY: build test quick venv browser print checkers clean
 
 venv: $(STAMP)
 
@@ -53,8 +53,13 @@ $(NODE_STAMP): package.json package-lock.json
 build: $(STAMP)
 	$(VENV)/bin/invoke build
 
+# Every test, in parallel (CI runs this).
 test: $(STAMP) $(CHROMIUM) $(CJK_FONT) $(NODE_STAMP)
 	$(VENV)/bin/invoke test
+
+# The quick level, before every commit: no browser, no Java or npm checker, nothing slow (README.md).
+quick: $(STAMP) $(CJK_FONT)
+	$(VENV)/bin/invoke test --quick
 
 clean:
 	rm -rf output output.partial output.manifest $(VENV) node_modules

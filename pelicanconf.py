@@ -35,8 +35,10 @@ IMAGE_WEBP_METHOD = 4  # libwebp effort, 0 (fast) – 6 (small), for renditions 
 IMAGE_WEBP_LARGE_METHOD = 2  # for wider (desktop) renditions: twice as fast to encode, ~6 % more bytes
 IMAGE_LARGE_WIDTH = 800
 IMAGE_SOCIAL_SIZE = (1200, 630)  # the Open Graph image of each product
-CATALOGUE_CACHE_PATH = str(HERE / ".cache")  # caches kept between builds (QR codes …)
-IMAGE_CACHE_PATH = str(HERE / ".cache" / "images")
+# Caches kept between builds (photo renditions, QR codes, search index …); the environment variable
+# CATALOGUE_CACHE_PATH puts them elsewhere (the tests give each of their parallel workers its own).
+CATALOGUE_CACHE_PATH = os.environ.get("CATALOGUE_CACHE_PATH") or str(HERE / ".cache")
+IMAGE_CACHE_PATH = str(Path(CATALOGUE_CACHE_PATH) / "images")
 IMAGE_WORKERS = None  # None: one per core
 IMAGE_PROGRESS = None  # None: a progress bar on a terminal, none in CI
 

@@ -1,6 +1,7 @@
 """Tasks of the OCOP catalogue (`invoke --list`). The Makefile only creates .venv and calls these."""
 
 import functools
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -55,11 +56,25 @@ def serve(c, port=8000, content="content", output="output"):
     run(content_folder(content), Path(output), int(port))
 
 
-@task(help={"k": "only tests matching this expression (pytest -k)"})
-def test(c, k=""):
-    """Run the whole test suite (builds real sites from fixture catalogues)."""
-    selection = f" -k '{k}'" if k else ""
-    c.run(f"{_bin('python')} -m pytest{selection}", pty=False)
+# The quick level (README.md, "Tests and benchmarks"): no browser, no external checker, nothing slow.
+QUICK_TESTS = "not browser and not checkers and not slow"
+
+
+@task(help={"quick": "only the quick level, to run before every commit: no browser, no external checker "
+                     "(Java, npm), none of the slow end-to-end tests",
+            "k": "only tests matching this expression (pytest -k)",
+            "workers": "parallel pytest processes (default: one per CPU core the system reports; 0 runs "
+                       "the tests in this process)"})
+def test(c, quick=False, k="", workers="logical"):
+    """Run the tests in parallel: all of them (as CI does), or the quick level with --quick."""
+    # worksteal: each worker starts with one contiguous half of the tests (a module's tests, which share the
+    # site its fixtures build, mostly stay together) and takes work from the other when it runs out
+    args = [_bin("python"), "-m", "pytest", "-n", str(workers), "--dist", "worksteal"]
+    if quick:
+        args += ["-m", QUICK_TESTS]
+    if k:
+        args += ["-k", k]
+    c.run(shlex.join(args), pty=False)
 
 
 @task(help={"add": "start a catalogue for a new language code, e.g. fr",

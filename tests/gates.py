@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_checks.browser import visit
+from site_checks.browser import next_frame, visit, wait_for_images, wait_until_enhanced
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -24,7 +24,7 @@ def axe_violations(browser, url: str, width: int) -> list[str]:
         page = context.new_page()
         page.add_init_script(path=str(AXE))
         page.goto(url, wait_until="load")
-        page.wait_for_timeout(200)  # scripts that enhance the page (search, filters) have run
+        wait_until_enhanced(page)  # axe sees the page as a visitor does: search and filters ready
         result = page.evaluate("options => axe.run(document, options)",
                                {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
     finally:
@@ -79,8 +79,8 @@ def largest_photo_bytes(browser, url: str, width: int, scale: float = 1.75) -> t
         page = context.new_page()
         page.on("response", lambda r: responses.append(r) if r.request.resource_type == "image" else None)
         page.goto(url, wait_until="load")
-        page.mouse.wheel(0, 20000)  # lazy images below the fold load too
-        page.wait_for_timeout(500)
+        wait_for_images(page)  # lazy images below the fold too
+        next_frame(page)  # their responses have reached this side
         sizes = [(len(r.body()), r.url) for r in responses if r.ok]
     finally:
         context.close()
@@ -89,7 +89,8 @@ def largest_photo_bytes(browser, url: str, width: int, scale: float = 1.75) -> t
 
 def console_problems(browser, url: str, width: int = 1280) -> list[str]:
     page_visit = visit(browser, url, width=width)
-    page_visit.page.wait_for_timeout(200)
+    wait_until_enhanced(page_visit.page)  # what search.js loads or logs is part of the page
+    next_frame(page_visit.page)
     problems = [f"console {kind}: {text}" for kind, text in page_visit.console if kind in ("error", "warning")]
     problems += [f"uncaught: {e}" for e in page_visit.errors]
     page_visit.close()

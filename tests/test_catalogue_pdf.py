@@ -108,6 +108,7 @@ def test_qr_codes_scan_to_the_permanent_product_urls(vietnamese_pdf):
     assert sorted(found) == sorted(f"{SITE}/san-pham/{slug}/" for slug in TITLES)
 
 
+@pytest.mark.slow  # prints another PDF
 def test_english_catalogue_uses_translations_and_english_urls(print_catalogue, tmp_path):
     output = tmp_path / "en.pdf"
     result = make_pdf(print_catalogue, output, "--lang", "en")
@@ -118,6 +119,7 @@ def test_english_catalogue_uses_translations_and_english_urls(print_catalogue, t
     assert f"{SITE}/en/products/nuoc-mam/" in "".join(text.split())  # printed under the QR code, wrapped
 
 
+@pytest.mark.slow  # prints four more PDFs
 @pytest.mark.parametrize("option, value, expected", [
     ("--region", "dan-dien", {"dau-tram", "ao-dai"}),
     ("--min-stars", "5", {"buoi", "ao-dai"}),

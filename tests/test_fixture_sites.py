@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import threading
+import time
 
+import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 from bs4 import BeautifulSoup
@@ -77,6 +82,7 @@ def test_publish_settings_give_absolute_urls(catalogue, tmp_path):
     assert "<loc>https://ocop.hue.example.vn/san-pham/nuoc-mam/</loc>" in sitemap
 
 
+@pytest.mark.slow
 def test_rebuild_replaces_the_site_and_drops_removed_pages(catalogue, tmp_path):
     out = tmp_path / "out"
     assert run_build(catalogue.root, out).returncode == 0
@@ -95,6 +101,7 @@ def test_rebuild_replaces_the_site_and_drops_removed_pages(catalogue, tmp_path):
     assert not (tmp_path / "out.partial").exists() and not (tmp_path / "out.previous").exists()
 
 
+@pytest.mark.slow
 def test_template_error_leaves_the_previous_site(catalogue, tmp_path):
     """Not only content errors: any failure while writing keeps the last good output."""
     out = tmp_path / "out"
@@ -208,29 +215,71 @@ def test_certificate_of_a_two_star_product_does_not_make_it_certified(catalogue,
     assert "certificate-none" in soup.select_one(".certificate")["class"]
 
 
+class ProcessOutput:
+    """What a running process prints (stdout and stderr together), read line by line as it comes, to wait on."""
+
+    def __init__(self, proc: subprocess.Popen):
+        self.proc, self.lines, self.ended = proc, [], False
+        self._changed = threading.Condition()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self):
+        for line in self.proc.stdout:
+            with self._changed:
+                self.lines.append(line)
+                self._changed.notify_all()
+        with self._changed:
+            self.ended = True
+            self._changed.notify_all()
+
+    def wait_for(self, text: str, timeout: float, after: int = 0) -> bool:
+        """Whether a line containing `text` came (after the first `after` lines) within `timeout` seconds."""
+        def seen():
+            return any(text in line for line in self.lines[after:])
+        with self._changed:
+            self._changed.wait_for(lambda: seen() or self.ended, timeout)
+            return seen()
+
+    def stop(self) -> str:
+        self.proc.terminate()
+        self.proc.wait(timeout=30)
+        self._reader.join(timeout=30)
+        return "".join(self.lines)
+
+
+@pytest.mark.slow
 def test_autoreload_survives_a_content_error(catalogue, tmp_path):
     """`invoke serve` runs `pelican --autoreload`: a bad edit is reported, a fixed one rebuilds."""
-    import subprocess
-    import time
     from conftest import PELICAN, TODAY
 
     out = tmp_path / "out"
     path = catalogue.product("nuoc-mam", stars=9)
     proc = subprocess.Popen([PELICAN, str(catalogue.root), "-s", str(ROOT / "pelicanconf.py"), "-o", str(out),
                              "--autoreload", "-e", f'CATALOGUE_TODAY="{TODAY}"'],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    output = ProcessOutput(proc)
     try:
-        deadline = time.monotonic() + 60
-        time.sleep(3)
+        waiting = output.wait_for("Waiting for a change in the content or the theme to build again.", 120)
+        assert waiting, f"no content error reported, or no wait for an edit:\n{''.join(output.lines)}"
         assert proc.poll() is None, "the watch loop stopped on a content error"
         assert not out.exists()
-        path.write_text(path.read_text(encoding="utf-8").replace("stars: 9", "stars: 4"), encoding="utf-8")
-        while not (out / "san-pham/nuoc-mam/index.html").exists() and time.monotonic() < deadline:
-            time.sleep(0.5)
+        fixed = path.read_text(encoding="utf-8").replace("stars: 9", "stars: 4")
+        # The watcher starts watching just after its message: save again (as an editor would) until it has
+        # seen the fix, which Pelican's loop shows by logging the error it was waiting on ("Caught exception")
+        deadline = time.monotonic() + 60
+        while True:
+            seen_so_far = len(output.lines)
+            path.write_text(fixed, encoding="utf-8")
+            if output.wait_for("Caught exception", 5, after=seen_so_far):
+                break
+            assert time.monotonic() < deadline, f"the watcher never saw the fix:\n{''.join(output.lines)}"
+        assert output.wait_for("Done: Processed", 120, after=seen_so_far), \
+            f"the fixed catalogue was not built:\n{''.join(output.lines)}"
         assert (out / "san-pham/nuoc-mam/index.html").exists()
     finally:
-        proc.terminate()
-        log = proc.communicate(timeout=30)[0]
+        log = output.stop()
     assert "stars: must be from 1 to 5, got 9" in log and "Traceback" not in log
 
 
@@ -260,9 +309,8 @@ def test_raw_html_in_bodies_is_sanitised_and_text_stays_text(catalogue, tmp_path
     assert "script-src 'self'" in csp and "object-src 'none'" in csp
 
 
+@pytest.mark.slow
 def test_a_rebuild_is_byte_identical_and_unchanged_files_keep_their_time(catalogue, tmp_path):
-    import os
-
     out = tmp_path / "out"
     cache = f'CATALOGUE_CACHE_PATH="{tmp_path / "cache"}"'
     assert run_build(catalogue.root, out, "-e", cache).returncode == 0
@@ -281,6 +329,7 @@ def test_a_rebuild_is_byte_identical_and_unchanged_files_keep_their_time(catalog
         assert kept == (path not in changed), path
 
 
+@pytest.mark.slow
 def test_pages_rendered_by_worker_processes_are_the_same_bytes(catalogue, tmp_path):
     for n in range(8):
         catalogue.product(f"san-pham-{n}", title=f"Sản phẩm số {n}", stars=3 + n % 3, score=(60, 75, 95)[n % 3])
@@ -292,6 +341,7 @@ def test_pages_rendered_by_worker_processes_are_the_same_bytes(catalogue, tmp_pa
     assert tree_digest(tmp_path / "parallel") == tree_digest(tmp_path / "serial")
 
 
+@pytest.mark.slow
 def test_a_sitemap_past_the_protocols_url_limit_becomes_an_index_of_parts(catalogue, tmp_path):
     """The national catalogue has more than 50,000 URLs, the limit of one sitemap file."""
     from xml.etree import ElementTree

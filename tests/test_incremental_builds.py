@@ -7,7 +7,11 @@ import json
 import re
 import shutil
 
+import pytest
+
 from conftest import run_build, tree_digest
+
+pytestmark = pytest.mark.slow  # several builds each, cold ones among them
 
 # Pagefind writes its filter files (and so the names listed in its entry and meta files) differently on
 # every run, for the same pages (upstream Pagefind/pagefind#638); the pages it indexes, its word index

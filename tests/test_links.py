@@ -11,14 +11,18 @@ import zxingcpp
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import ROOT, run_build
+from conftest import ROOT, run_build, small_catalogue
 
 PUBLIC = "https://ocop.hue.example.vn"
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-@pytest.fixture
-def site(catalogue, tmp_path):
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The small catalogue with an expired, a two-star and a located producer's product, built once for
+    the module: its tests only read it."""
+    root = tmp_path_factory.mktemp("links")
+    catalogue = small_catalogue(root / "content")
     catalogue.product("het-han", title="Kẹo gừng", producer="ho-dung", group="I.3.c", stars=3, score=60,
                       certificate={"decision": "9/QĐ-UBND", "issued_by": "UBND", "date": "2020-01-01"},
                       price={"from": 30000, "to": 50000, "unit": "hộp"})
@@ -28,7 +32,7 @@ def site(catalogue, tmp_path):
                       price={"from": 45000, "to": 90000, "unit": "chai"})
     catalogue.producer("htx-a", title="HTX Nước mắm Tân Mỹ", location={"lat": 16.45, "lon": 107.72},
                        email="lienhe@example.com", website="https://example.com/htx-a", address="Thôn Tân Mỹ")
-    out = tmp_path / "out"
+    out = root / "out"
     result = run_build(catalogue.root, out)
     assert result.returncode == 0, result.stderr
     return out
@@ -150,6 +154,7 @@ def test_atom_feed_of_newest_products_per_language(site):
     assert home.select_one('link[type="application/atom+xml"]')["href"] == "/en/feed.xml"
 
 
+@pytest.mark.slow
 def test_permalinks_are_recorded_and_guarded(catalogue, tmp_path):
     out = tmp_path / "out"
     assert run_build(catalogue.root, out).returncode == 0

@@ -114,6 +114,7 @@ def test_transparent_png_keeps_its_alpha(catalogue, tmp_path):
     assert not list(folder.glob("logo-*.jpg")) or (folder / "logo-1200x630.jpg").exists()
 
 
+@pytest.mark.slow
 def test_second_build_processes_nothing_and_a_setting_change_reprocesses(catalogue, tmp_path):
     out, cache = tmp_path / "out", cache_setting(tmp_path)
     first = run_build(catalogue.root, out, cache)
@@ -139,6 +140,7 @@ def test_identical_photos_are_processed_once(catalogue, tmp_path):
     assert (tmp_path / "out/media/products/ao-dai/anh-1-640.jpg").is_file()
 
 
+@pytest.mark.slow
 def test_clean_removes_entries_no_build_uses(catalogue, tmp_path):
     from ocop.images.cache import clean
     cache_dir = tmp_path / "image-cache"

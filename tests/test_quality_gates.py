@@ -34,12 +34,10 @@ SMOKE = ["", "san-pham/", "san-pham/trang/2/", PRODUCT, "co-so/", PRODUCER, "dia
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    output = tmp_path_factory.mktemp("gates") / "output"
-    result = run_build(ROOT / "content", output)
-    assert result.returncode == 0, result.stderr
-    with serve(output) as base:
-        yield output, base
+def sample(sample_site):
+    """The sample site (built once per session: conftest.py), served on a free local port."""
+    with serve(sample_site) as base:
+        yield sample_site, base
 
 
 def test_sample_pages_exist(sample):
@@ -51,6 +49,7 @@ def test_sample_pages_exist(sample):
 # ---- static gates ------------------------------------------------------------------------------------
 
 
+@pytest.mark.checkers
 def test_every_page_is_valid_html(sample):
     output, _ = sample
     pages = sorted(output.rglob("*.html"))
@@ -76,6 +75,7 @@ def test_product_page_weight_budget(sample, browser):
 # ---- in the browser ----------------------------------------------------------------------------------
 
 
+@pytest.mark.checkers
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
 def test_no_serious_accessibility_violation(sample, browser, kind, width):
@@ -144,6 +144,7 @@ BREAKAGE = """
 """
 
 
+@pytest.mark.checkers
 def test_every_gate_fails_on_a_broken_site(catalogue, tmp_path, browser):
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)

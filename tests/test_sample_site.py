@@ -10,9 +10,9 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, SoupStrainer
 
-from conftest import ROOT, run_build
+from conftest import ROOT
 
 CONTENT = ROOT / "content"
 # The sample's languages (pelicanconf.py): code → URL prefix and the BCP 47 tag of <html lang>/hreflang.
@@ -20,19 +20,24 @@ PREFIXES = {"vi": "", "en": "/en", "ko": "/ko", "zh": "/zh", "ja": "/ja", "fr": 
 TAGS = {"vi": "vi", "en": "en", "ko": "ko", "zh": "zh-Hans", "ja": "ja", "fr": "fr"}
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("sample") / "output"
-    result = run_build(CONTENT, out)
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
-    return out
+@pytest.fixture
+def site(sample_site) -> Path:
+    """The sample catalogue as staff build it (built once for every test that reads it: conftest.py)."""
+    return sample_site
+
+
+def page_file(site: Path, url: str) -> Path:
+    path = site / url.strip("/") / "index.html"
+    assert path.is_file(), f"missing page {url}"
+    return path
 
 
 def page(site: Path, url: str) -> BeautifulSoup:
-    path = site / url.strip("/") / "index.html"
-    assert path.is_file(), f"missing page {url}"
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup(page_file(site, url).read_text(encoding="utf-8"), "html.parser")
+
+
+def hreflang_links(soup: BeautifulSoup) -> dict[str, str]:
+    return {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate", hreflang=True)}
 
 
 def front_matter(path: Path) -> dict:
@@ -63,12 +68,12 @@ def test_every_content_page_exists_in_every_language(site):
         keys |= {"-".join(parts[:i]) for i in range(1, len(parts) + 1)}
     expected += [f"/nhom/{k}/" for k in keys] + [f"/en/groups/{k}/" for k in keys]
     for url in expected:
-        page(site, url)
+        page_file(site, url)
     # every other language: the English paths under its own prefix
     for url in [u for u in expected if u.startswith("/en/")]:
         for prefix in PREFIXES.values():
             if prefix not in ("", "/en"):
-                page(site, prefix + url.removeprefix("/en"))
+                page_file(site, prefix + url.removeprefix("/en"))
     assert len(slugs("products")) >= 24 and len(slugs("producers")) >= 10
 
 
@@ -85,8 +90,9 @@ def test_no_broken_internal_link_or_image(site):
     broken = []
     pages = html_pages(site)
     assert len(pages) > 200
+    references = SoupStrainer(["a", "link", "img", "script"])  # parse only the elements that refer to files
     for html in pages:
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser", parse_only=references)
         base = "/" + str(html.relative_to(site))
         refs = [a["href"] for a in soup.find_all(["a", "link"], href=True)]
         refs += [img["src"] for img in soup.find_all(["img", "script"], src=True)]
@@ -98,6 +104,8 @@ def test_no_broken_internal_link_or_image(site):
 
 
 def test_every_page_has_lang_canonical_hreflang_and_switcher(site):
+    alternates_of = {}  # page file → its hreflang links: each page is parsed once
+    points_back = []  # (URL, its language tag, an alternate that must link back to it)
     for html in html_pages(site):
         if html.name == "404.html":
             continue
@@ -108,18 +116,18 @@ def test_every_page_has_lang_canonical_hreflang_and_switcher(site):
         tag = TAGS[lang]
         assert soup.html["lang"] == tag, url
         assert soup.find("link", rel="canonical")["href"] == url
-        alternates = {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate", hreflang=True)}
+        alternates = alternates_of[html] = hreflang_links(soup)
         assert set(alternates) == set(TAGS.values()) | {"x-default"}, url
         assert alternates[tag] == url and alternates["x-default"] == alternates["vi"]
         switcher = {a["hreflang"]: a["href"] for a in soup.select(".lang-switch a")}
         assert switcher == {t: alternates[t] for t in TAGS.values()}, url
         assert {a["lang"] for a in soup.select(".lang-switch a")} == set(TAGS.values())
         assert [a["hreflang"] for a in soup.select(".lang-switch a[aria-current]")] == [tag], url
-        if lang in ("vi", "en"):  # every alternate exists and points back here (checked from both ends)
-            for other in TAGS.values():
-                back = {link["hreflang"]: link["href"]
-                        for link in page(site, alternates[other]).find_all("link", rel="alternate", hreflang=True)}
-                assert back[tag] == url
+        if lang in ("vi", "en"):
+            points_back += [(url, tag, alternates[other]) for other in TAGS.values()]
+    for url, tag, other in points_back:  # every alternate exists and points back here (checked from both ends)
+        back = alternates_of[page_file(site, other)]
+        assert back[tag] == url, other
 
 
 def test_sitemap_lists_every_page_with_its_alternates(site):

@@ -221,6 +221,7 @@ def test_without_javascript_listings_stay_complete(browser, site):
     search_page.close()
 
 
+@pytest.mark.slow
 def test_an_unchanged_site_reuses_its_index_byte_for_byte_and_an_edit_reindexes(catalogue, tmp_path):
     cache = f'CATALOGUE_CACHE_PATH="{tmp_path / "cache"}"'
     first = run_build(catalogue.root, tmp_path / "out", "-e", cache)

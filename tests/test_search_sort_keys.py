@@ -6,6 +6,7 @@ import itertools
 import re
 import unicodedata
 
+import pytest
 from bs4 import BeautifulSoup
 
 from conftest import run_build
@@ -68,6 +69,7 @@ def sort_spans(output) -> dict:
     return spans
 
 
+@pytest.mark.slow
 def test_adding_a_product_changes_no_other_page_sort_keys(catalogue, tmp_path):
     cache = f'CATALOGUE_CACHE_PATH="{tmp_path / "cache"}"'
     first = run_build(catalogue.root, tmp_path / "first", "-e", cache)

@@ -16,6 +16,7 @@ from catalogue_tools.publish.s3 import deploy as s3_deploy
 from conftest import run_invoke, tree_digest
 
 
+@pytest.mark.slow
 def test_folder_target_and_failed_publishes_leave_the_site_untouched(catalogue, tmp_path):
     published = tmp_path / "published"
     result = run_invoke("publish", "--target", "folder", "--dest", str(published), "--content", str(catalogue.root))
@@ -62,6 +63,7 @@ def test_unknown_target_is_refused(catalogue):
     assert "'ftp' is not a publishing target; use one of folder, rsync, github-pages, s3" in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("rsync") is None, reason="rsync is not installed (.ci/run installs it)")
 def test_rsync_target_sends_only_changes(catalogue, tmp_path):
     dest = tmp_path / "web"
@@ -81,6 +83,7 @@ def not_search_index(names) -> list:
     return [name for name in names if not name.startswith("pagefind/")]
 
 
+@pytest.mark.slow
 def test_github_pages_target(catalogue, tmp_path):
     remote, work = tmp_path / "remote.git", tmp_path / "work"
     git = ["git", "-c", "init.defaultBranch=main"]
@@ -129,6 +132,7 @@ def keys(client) -> set:
     return {item["Key"] for item in client.list_objects_v2(Bucket="ocop-site").get("Contents", [])}
 
 
+@pytest.mark.slow
 def test_s3_target_uploads_only_what_changed(catalogue, s3, tmp_path):
     client, env = s3
     result = run_invoke("publish", "--target", "s3", "--content", str(catalogue.root), env=env)
@@ -157,6 +161,7 @@ def test_s3_target_uploads_only_what_changed(catalogue, s3, tmp_path):
     assert keys(client) == {name for name, _ in site_files(site)}
 
 
+@pytest.mark.slow
 def test_s3_headers(catalogue, s3):
     client, _env = s3
     publish(catalogue.root, "s3")

@@ -17,6 +17,8 @@ from bs4 import BeautifulSoup
 
 from conftest import INVOKE, ROOT
 
+pytestmark = pytest.mark.slow  # a preview server that rebuilds on every edit
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -48,9 +50,12 @@ def wait_for(condition, timeout: float, step: float = 0.2):
 def server(catalogue, tmp_path):
     port = free_port()
     env = dict(os.environ, CI="1", NO_COLOR="1")
+    # Ctrl-C (SIGINT) stops it, as in a terminal, even when the tests run in a background job, which
+    # starts with SIGINT ignored (Python then never turns it into KeyboardInterrupt)
     proc = subprocess.Popen([INVOKE, "serve", "--port", str(port), "--content", str(catalogue.root),
                              "--output", str(tmp_path / "out")], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     base = f"http://127.0.0.1:{port}"
 
     def state():

@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from site_checks.browser import PHONE, serve, visit
+from site_checks.browser import PHONE, next_frame, serve, visit, wait_until_enhanced
 from conftest import CatalogueBuilder, run_build, square
 
 TITLE = 'Nước mắm </script><script>alert("title")</script>'
@@ -89,8 +89,9 @@ def assert_nothing_ran(page_visit, base):
 @pytest.mark.parametrize("path", PAGES)
 def test_no_hostile_string_runs_or_loads_anything(browser, hostile, path):
     page_visit = visit(browser, hostile["base"] + path)
+    wait_until_enhanced(page_visit.page)  # search.js has shown its results (hostile titles among them)
     page_visit.page.mouse.move(200, 300)  # hover handlers, had any survived
-    page_visit.page.wait_for_timeout(150)
+    next_frame(page_visit.page)  # the page has handled the move
     assert_nothing_ran(page_visit, hostile["base"])
     page_visit.close()
 
@@ -168,7 +169,8 @@ def test_the_map_keeps_hostile_names_as_text_and_uses_no_blocked_resource(browse
     region.hover()
     region.focus()
     page.keyboard.press("Tab")
-    page.wait_for_timeout(100)
+    page.wait_for_selector(".map-hover.map-hover-active")  # map.js has shown the name under the pointer/focus
+    next_frame(page)
     assert_nothing_ran(page_visit, hostile["base"])
     page_visit.close()
 

@@ -3,6 +3,9 @@
 `serve(folder)` serves a built site on a free localhost port; the session-wide `browser` fixture (in
 conftest.py) launches `/usr/bin/chromium` headless. `Visit` opens a page and records what a visitor's
 browser did: console messages, uncaught errors, dialogs and every request.
+
+Tests wait for what they are about, never for a fixed time: `wait_until_enhanced` for the page's
+scripts, `wait_for_images` for the photos it downloads, `next_frame` for its handling of input so far.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ import shutil
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+
+ENHANCED_TIMEOUT_MS = 20_000  # search.js loading its index on a busy machine takes a second or two
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -29,6 +34,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 class _Server(http.server.ThreadingHTTPServer):
+    # Chromium opens several connections at once (search.js loads index chunks in parallel); when the
+    # backlog (5 by default) is full, the kernel drops new ones and Chromium retries only a second later
+    request_queue_size = 128
+
     def handle_error(self, request, client_address):
         pass  # a browser that drops a connection it no longer needs is not an error of the site
 
@@ -75,3 +84,39 @@ def visit(browser, url: str, *, width: int = DESKTOP, javascript: bool = True) -
     page.on("dialog", dismiss)
     page.goto(url, wait_until="load")
     return record
+
+
+def wait_until_enhanced(page, timeout: float = ENHANCED_TIMEOUT_MS) -> None:
+    """Return once the page's scripts have enhanced it. search.js (on the search page and the listings)
+    has loaded its index and shown its first state when its form says `data-state="ready"`; map.js, the
+    only other script, has run before the load event."""
+    from playwright.sync_api import TimeoutError as Timeout
+
+    if page.query_selector("[data-search]") and page.query_selector("script[src*='/js/search']"):
+        try:
+            page.wait_for_selector("[data-search][data-state=ready]", timeout=timeout)
+        except Timeout:
+            raise AssertionError(f"{page.url}: search.js not ready (data-state) after {timeout / 1000:.0f} s: "
+                                 "its index did not load") from None
+
+
+def wait_for_images(page, timeout: float = ENHANCED_TIMEOUT_MS) -> None:
+    """Scroll every image of the page into view (lazy ones load only then) and return once each image
+    that is laid out has loaded (or failed)."""
+    from playwright.sync_api import TimeoutError as Timeout
+
+    try:
+        page.wait_for_function("""() => {
+            const waiting = [...document.images].filter(img => !img.complete && img.getClientRects().length);
+            if (waiting.length) waiting[0].scrollIntoView();
+            return waiting.length === 0;
+        }""", timeout=timeout)
+    except Timeout:
+        raise AssertionError(f"{page.url}: images still loading after {timeout / 1000:.0f} s") from None
+
+
+def next_frame(page) -> None:
+    """Return once the page has drawn a frame after the input so far, and run the tasks queued before it:
+    handlers of that input have run, and what they logged or opened has reached this side."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => setTimeout(done)))")
+
