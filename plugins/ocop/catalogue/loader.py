@@ -14,7 +14,8 @@ from .content_cache import ContentCache
 from .errors import Problems
 from .frontmatter import Document, read_document
 from .groups import load_groups
-from .model import Catalogue, Entry, Producer, Product, Text, certificate_of, name_order, product_order
+from .model import (Catalogue, Entry, Producer, Product, Text, certificate_of, certifications_of, name_order,
+                    product_order)
 from .photos import (DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_MEGAPIXELS, PhotoProblem, PhotoUse, inspect_photo,
                      photos_collected)
 from .regions import load_regions
@@ -160,6 +161,22 @@ class CatalogueLoader:
                                         f"index.md ({', '.join(map(str, files))}); a translation only translates `alt`",
                                         tdoc.line(name))
 
+    def _check_translated_trade(self, entry: Entry) -> None:
+        """A translation translates the trade units, the port and the certifications' names of index.md:
+        it cannot add one that index.md does not have, and lists the certifications in the same order."""
+        trade, certifications = entry.fields.get("trade", {}), entry.fields.get("certifications", [])
+        for lang, tdoc in entry.translation_docs.items():
+            fields = entry.texts[lang].fields
+            for key in fields.get("trade", {}):
+                if key not in trade:
+                    self.problems.error(tdoc.path, f"trade.{key}", f"index.md has no trade.{key}; a translation only "
+                                        "translates the units and the port of index.md", tdoc.line(f"trade.{key}"))
+            translated = fields.get("certifications")
+            if translated is not None and len(translated) != len(certifications):
+                self.problems.error(tdoc.path, "certifications", f"lists {len(translated)} certification(s), index.md "
+                                    f"{len(certifications)}; list them in the order of index.md, each with its "
+                                    "translated `name` (`- {}` for one without a name)", tdoc.line("certifications"))
+
     # ---- the whole catalogue -----------------------------------------------------------------
 
     def load(self) -> Catalogue | None:
@@ -185,6 +202,7 @@ class CatalogueLoader:
         for entry in product_entries:
             doc = entry.document
             self._check_product_images(entry)
+            self._check_translated_trade(entry)
             producer_slug = entry.fields.get("producer")
             producer = producers.get(producer_slug)
             if producer_slug and producer is None and producer_slug not in slugs:
@@ -223,7 +241,8 @@ class CatalogueLoader:
 
         if self.problems.errors:  # only a fully valid catalogue is linked into the model
             return None
-        products = [Product(entry, producer, group, region, certificate_of(entry.fields, self.today))
+        products = [Product(entry, producer, group, region, certificate_of(entry.fields, self.today),
+                            certifications_of(entry.fields, self.today))
                     for entry, producer, group, region in products]
         products.sort(key=product_order(self.default))
         return Catalogue(
