@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
+from urllib.parse import quote
 
 import markdown
 import nh3
@@ -121,6 +122,13 @@ class Site:
 
     def _srcset(self, entry: Entry, renditions) -> str:
         return ", ".join(f"{self.media_url(entry, r.name)} {r.width}w" for r in renditions)
+
+    @staticmethod
+    def message_url(base: str, fields: dict, newline: str = "\r\n") -> str:
+        """`base` with a query of text fields percent-encoded as mailto: (RFC 6068: line breaks CRLF) and
+        wa.me want them: UTF-8, spaces as %20."""
+        query = "&".join(f"{name}={quote(value.replace(chr(10), newline), safe='')}" for name, value in fields.items())
+        return f"{base}?{query}" if query else base
 
     def static_url(self, path: str) -> str:
         return f"{self.siteurl}/{self.settings['THEME_STATIC_DIR']}/{path}"
@@ -348,6 +356,34 @@ class ProductView(EntryView):
         return views
 
     @cached_property
+    def quote(self) -> tuple[str, str] | None:
+        """The "Request a quote" link as (channel, URL): an e-mail with subject and body in the page's language
+        (the product's name, its permanent URL, lines for the buyer to fill in); without an e-mail address, a
+        WhatsApp message with the same text (foreign buyers first) or the producer's Zalo; else None."""
+        producer, gettext = self.producer, self.site.gettext
+        default = self.site.default_lang
+        name = self.title
+        original = self.entry.get("title", default.code)
+        if original != name:
+            name = f"{name} ({original})"
+        subject = gettext("Request for a quotation: %(product)s") % {"product": name}
+        body = "\n".join([
+            gettext("Hello,"), "",
+            gettext("I would like a quotation for %(product)s, listed in the OCOP catalogue:") % {"product": name},
+            self.site.public(self.site.url("product", self.slug, lang=default)), "",
+            gettext("Quantity:") + " ", gettext("Destination (city, country):") + " ",
+            gettext("Delivery date:") + " ", "",
+            gettext("Thank you."), ""])
+        whatsapp = dict(producer.messengers).get("WhatsApp")
+        if producer.email:
+            return "email", self.site.message_url(f"mailto:{producer.email}", {"subject": subject, "body": body})
+        if whatsapp and (not producer.zalo_url or not self.site.lang.is_default):
+            return "whatsapp", self.site.message_url(whatsapp.url, {"text": f"{subject}\n\n{body}"}, "\n")
+        if producer.zalo_url:
+            return "zalo", producer.zalo_url
+        return None
+
+    @cached_property
     def shops(self) -> list[tuple[str, str]]:
         """Online shops (`buy_online`) as (platform or domain, URL): ("Shopee", "https://shopee.vn/…")."""
         return [(trade_rules.shop_name(url), url) for url in self.entry.fields.get("buy_online", ())]
@@ -440,6 +476,11 @@ class ProducerView(EntryView):
     def tel(self) -> str:
         """The first phone number as a `tel:` target, E.164: "+842343812345"."""
         return self.phones[0].tel if self.phones else ""
+
+    @property
+    def vcard_url(self) -> str:
+        """The producer's contact card (vCard), one file for every language: /co-so/<slug>/<slug>.vcf."""
+        return f"{self.site.url('producer', self.slug, lang=self.site.default_lang)}{self.slug}.vcf"
 
     @property
     def contact_person(self) -> Localised | None:
