@@ -107,7 +107,7 @@ def contact_links(soup) -> dict[str, list[str]]:
         dds = []
         node = dt.find_next_sibling()
         while node is not None and node.name == "dd":
-            dds.append(node.a["href"] if node.a else node.get_text(strip=True))
+            dds += [a["href"] for a in node.find_all("a")] or [node.get_text(strip=True)]
             node = node.find_next_sibling()
         found[dt.get_text(strip=True)] = dds
     return found
