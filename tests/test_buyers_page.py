@@ -4,6 +4,7 @@ One small fixture site, built with the real `pelican` command, read in Vietnames
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -195,3 +196,32 @@ def test_only_what_the_entry_has(site):
     assert soup.select_one('.jump a[href="#buyers-heading"]') is None
     assert soup.select_one('.jump a[href="#contact"]') is not None
     assert list(contact_links(soup)) == ["Cơ sở sản xuất", "Điện thoại", "Zalo"]
+
+
+def json_ld(soup) -> dict:
+    return json.loads(soup.select_one('script[type="application/ld+json"]').string)
+
+
+def test_product_json_ld_carries_gtin_origin_and_certifications(site):
+    data = json_ld(page(site, "/en/products/nuoc-mam/"))
+    assert data["gtin13"] == "8935049500018"
+    assert data["countryOfOrigin"] == {"@type": "Country", "name": "Vietnam", "identifier": "VN"}
+    ocop, haccp, organic = data["hasCertification"]
+    assert ocop["name"] == "OCOP 4-star" and ocop["certificationIdentification"] == "123/QĐ-UBND"
+    assert ocop["certificationRating"]["ratingValue"] == 4
+    assert ocop["certificationStatus"] == "https://schema.org/CertificationActive"
+    assert (haccp["@type"], haccp["name"], haccp["certificationIdentification"]) == ("Certification", "HACCP", "HC-01")
+    assert haccp["issuedBy"] == {"@type": "Organization", "name": "Bureau Veritas"}
+    assert (haccp["validFrom"], haccp["expires"]) == ("2023-01-10", "2026-01-10")
+    assert haccp["certificationStatus"] == "https://schema.org/CertificationInactive"  # expired on the build date
+    assert organic["name"] == "Organic, Vietnamese standard TCVN 11041"
+    assert json_ld(page(site, "/san-pham/nuoc-mam/"))["hasCertification"][2]["name"] == "Hữu cơ theo TCVN 11041"
+    assert "gtin13" not in json_ld(page(site, "/san-pham/banh/"))
+
+
+def test_producer_json_ld_has_a_contact_point(site):
+    data = json_ld(page(site, "/en/producers/htx-a/"))
+    assert data["contactPoint"] == {"@type": "ContactPoint", "contactType": "sales", "name": "Ms Tran Thi Lan",
+                                    "telephone": "+842343812345", "email": "lan@example.com",
+                                    "availableLanguage": ["vi", "en", "ko"]}
+    assert data["taxID"] == "0100233488"
