@@ -7,6 +7,8 @@ from pathlib import Path
 
 from invoke import Exit, task
 
+from ocop.catalogue.programme import CERTIFIED_FROM_STARS as CERTIFIED
+
 ROOT = Path(__file__).resolve().parent
 VENV_BIN = Path(sys.executable).parent
 THEME_TRANSLATIONS = ROOT / "theme" / "translations"
@@ -139,9 +141,9 @@ def check(c, content="content", strict=False):
             "summary": "one sentence, at most 200 characters (default: the name)",
             "region": "region id, when not the producer's",
             "slug": "folder name, when not the one made from the name",
-            "decision": "certificate decision number, e.g. \"1234/QĐ-UBND\" (3 stars or more)",
-            "issued_by": "who issued the certificate, e.g. \"UBND thành phố Huế\" (3 stars or more)",
-            "certified": "date of the certificate decision, YYYY-MM-DD (3 stars or more)",
+            "decision": f"certificate decision number, e.g. \"1234/QĐ-UBND\" ({CERTIFIED} stars or more)",
+            "issued_by": f"who issued the certificate, e.g. \"UBND thành phố Huế\" ({CERTIFIED} stars or more)",
+            "certified": f"date of the certificate decision, YYYY-MM-DD ({CERTIFIED} stars or more)",
             "content": "catalogue folder (default: content)"})
 @staff_task
 def new_product(c, name, producer, group, stars, summary="", region="", slug="", decision="", issued_by="",

@@ -5,7 +5,7 @@
 
 Compares, on the same photos and outputs (widths 1600/1024/640/320, WebP q80 + JPEG q80):
   naive   Pillow the obvious way: open, full decode, LANCZOS from full size for every width, save
-  cold    our pipeline (plugins/images) with an empty cache, all cores
+  cold    our pipeline (plugins/ocop/images) with an empty cache, all cores
   warm    our pipeline again: every photo in the cache
 Each mode runs in its own process, so that its peak memory (max RSS, workers included) is its own.
 """

@@ -1,7 +1,7 @@
 """Staff tools of the OCOP catalogue: check, scaffold, import, translation status, publish and preview.
 
 The `invoke` tasks in tasks.py are thin wrappers around these modules. Every tool reads and validates
-content with the catalogue plugin's own loader and schema (plugins/catalogue), so a rule of the content
+content with the catalogue plugin's own loader and schema (plugins/ocop/catalogue), so a rule of the content
 contract lives in one place, and reports problems in the contract's format `PATH:LINE: FIELD: message`.
 """
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from ocop.catalogue.frontmatter import UnbuildableValue, load_yaml
 from ocop.catalogue.schema import Schema
 
 from . import StaffError
@@ -39,7 +40,9 @@ def read_markdown(path: Path) -> MarkdownFile:
     if end is None:
         raise StaffError(f"{path}:1: file: front matter is not closed; fix the file first (invoke check)")
     try:
-        fields = yaml.safe_load(unicodedata.normalize("NFC", "".join(lines[1:end]))) or {}
+        fields = load_yaml(unicodedata.normalize("NFC", "".join(lines[1:end])), offset=1) or {}
+    except UnbuildableValue as exc:
+        raise StaffError(f"{path}:{exc.line}: {exc.field}: {exc}; fix the file first (invoke check)") from None
     except yaml.YAMLError as exc:
         raise StaffError(f"{path}: file: YAML syntax error; fix the file first (invoke check): {exc}") from None
     if not isinstance(fields, dict):

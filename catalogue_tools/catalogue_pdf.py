@@ -2,7 +2,7 @@
 
 The catalogue is read and validated exactly as a build reads it, photos get their renditions through
 the image pipeline's cache (a later site build finds them there), and each language is printed by
-plugins/print_catalogue. `invoke publish` uses `print_site_catalogues` to put the whole catalogue of
+plugins/ocop/print_catalogue. `invoke publish` uses `print_site_catalogues` to put the whole catalogue of
 every language into the published site.
 """
 

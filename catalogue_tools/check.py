@@ -67,8 +67,8 @@ def run_check(content="content", settings=None) -> CheckResult:
 def warn_expiring_certificates(catalogue, today: datetime.date, problems: Problems,
                                days: int = EXPIRY_WARNING_DAYS) -> None:
     for product in catalogue.products:
-        certificate, doc = product.certificate, product.entry.document
-        if certificate is None or product.stars < 3:
+        certificate, doc = product.valid_certificate, product.entry.document
+        if certificate is None:
             continue
         field = "certificate.expires" if "expires" in product.entry.fields["certificate"] else "certificate.date"
         left = (certificate.expires - today).days

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+from ocop.catalogue import programme
 from ocop.catalogue.errors import Problems
 from ocop.catalogue.frontmatter import Document
 from ocop.catalogue.schema import PRODUCER, PRODUCT, SLUG_RE, Schema
@@ -64,9 +65,10 @@ def new_product(content, title: str, producer: str, group: str, stars, summary: 
     _check_references(refs, "new-product", producer=producer, group=group, region=region)
     stars = int(stars) if str(stars).strip().isdigit() else stars  # else the schema says what is wrong
     fields = {"title": title, "producer": producer, "group": group, "stars": stars}
-    if isinstance(stars, int) and stars >= 3:
+    if isinstance(stars, int) and programme.certifiable(stars):
         if not (decision and issued_by and certified):
-            raise StaffError("invoke new-product: a product of 3 stars or more needs its certificate: "
+            raise StaffError(f"invoke new-product: a product of {programme.CERTIFIED_FROM_STARS} stars or more "
+                             "needs its certificate: "
                              "--decision \"1234/QĐ-UBND\" --issued-by \"UBND thành phố Huế\" --certified YYYY-MM-DD")
         fields["certificate"] = {"decision": decision, "issued_by": issued_by, "date": _date(certified)}
     if region:

@@ -9,7 +9,8 @@ import subprocess
 
 import pytest
 
-from catalogue_tools.publish import build_site, publish, site_files
+from catalogue_tools.publish import build_site, publish
+from catalogue_tools.publish.deploying import site_files
 from catalogue_tools.publish.s3 import LONG_CACHE, MEDIUM_CACHE, SHORT_CACHE, cache_control
 from catalogue_tools.publish.s3 import deploy as s3_deploy
 from conftest import run_invoke, tree_digest

@@ -1,7 +1,8 @@
 """`invoke publish`: check, build with publishconf.py into a fresh temporary folder, then deploy.
 
 Nothing reaches the target unless the content check and the build both succeed and the built site
-looks whole; a failed run leaves the published site exactly as it was.
+looks whole; a failed run leaves the published site exactly as it was. One module per target (folder.py,
+rsync.py, github_pages.py, s3.py), each with a `deploy` function; what they share is in deploying.py.
 """
 
 from __future__ import annotations
@@ -11,34 +12,17 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from ocop.print_catalogue import FOLDER_SETTING as PDF_FOLDER_SETTING
 
 from .. import ROOT, StaffError
 from ..check import run_check
 from ..context import read_settings
-from ocop.print_catalogue import FOLDER_SETTING as PDF_FOLDER_SETTING
+from .deploying import DeployReport
+
 TARGETS = ("folder", "rsync", "github-pages", "s3")
 REQUIRED_FILES = ("index.html", "404.html", "sitemap.xml")
-
-
-@dataclass
-class DeployReport:
-    target: str
-    destination: str
-    uploaded: list = field(default_factory=list)  # site paths sent
-    unchanged: int = 0
-    deleted: list = field(default_factory=list)
-    note: str = ""
-
-    def summary(self) -> str:
-        parts = [f"{len(self.uploaded)} uploaded"] if self.uploaded or self.unchanged else []
-        if self.unchanged:
-            parts.append(f"{self.unchanged} unchanged")
-        if self.deleted:
-            parts.append(f"{len(self.deleted)} deleted")
-        detail = f" ({', '.join(parts)})" if parts else ""
-        return f"Published to {self.target} {self.destination}{detail}.{' ' + self.note if self.note else ''}"
 
 
 def build_site(content: Path, settings_file: str, output: Path, pdf_folder: Path | None = None) -> None:
@@ -109,16 +93,3 @@ def _deployer(target: str):
     else:
         from .s3 import deploy
     return deploy
-
-
-def site_files(site: Path) -> list[tuple[str, Path]]:
-    """(site path with '/', file) of every file of a built site, in a stable order."""
-    return sorted((p.relative_to(site).as_posix(), p) for p in site.rglob("*") if p.is_file())
-
-
-def need(value: str, setting: str, variable: str) -> str:
-    if not value:
-        raise StaffError(f"publishconf.py: {setting} is not set; set it there or in the environment variable "
-                         f"{variable}")
-    return value
-

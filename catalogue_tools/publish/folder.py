@@ -13,7 +13,7 @@ import os
 import shutil
 from pathlib import Path
 
-from . import DeployReport, site_files
+from .deploying import DeployReport, site_files
 
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2

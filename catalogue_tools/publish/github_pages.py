@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .. import StaffError
-from . import DeployReport
+from .deploying import DeployReport
 
 
 def deploy(site: Path, settings: dict, destination=None, delete=None, progress=None) -> DeployReport:

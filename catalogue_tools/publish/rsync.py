@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 from .. import StaffError
-from . import DeployReport, need
+from .deploying import DeployReport, need
 
 
 def deploy(site: Path, settings: dict, destination=None, delete=None, progress=None) -> DeployReport:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .. import StaffError
 from ..progress import progress_bar
-from . import DeployReport, need, site_files
+from .deploying import DeployReport, need, site_files
 
 LONG_CACHE = "public, max-age=31536000, immutable"
 MEDIUM_CACHE = "public, max-age=86400"  # photos and theme files whose names do not change with their content

@@ -4,61 +4,38 @@ A build that stops half-way (a content error, a template error, a crash) never t
 last good site stays exactly as it was. On success, `OutputPlan.commit()` (`plan.py`) moves the new and
 changed files in, deletes files that are no longer part of the site, and leaves unchanged files alone, so
 they keep their modification time (publishing with rsync or to S3 then sends only real changes).
-Generators that know a file's inputs did not change keep it without making it again:
+The plan is the catalogue's `generator.plan` (this plugin answers `output_plan_wanted`): generators that
+know a file's inputs did not change keep it without making it again,
 
-    plan = current_plan()          # None when this plugin is not enabled
-    if plan is None or not plan.carry("san-pham/x/index.html", digest):
-        ...write the file into the staging folder...; plan.made("san-pham/x/index.html", digest)
+    generator.plan.reuse(["san-pham/x/index.html"], digest, make)  # make() only when it changed
 
-`write_file(output, path, data)` does this for files whose bytes are cheap to make (badges).
-The staging folder, `<output>.partial`, and the manifest, `<output>.manifest`, sit beside the output.
-List this plugin LAST in PLUGINS: steps of other plugins connected to `finalized` must still see the
+and `generator.plan.write(path, data)` keeps a file whose bytes are cheap to make (badges) when they are
+the previous build's. The staging folder, `<output>.partial`, and the manifest, `<output>.manifest`, sit
+beside the output. List this plugin LAST in PLUGINS: steps of other plugins connected to `finalized` must still see the
 staging folder before it is committed.
 """
 
 from __future__ import annotations
 
 import atexit
-import hashlib
 import logging
 import os
 import shutil
-from functools import lru_cache
-from pathlib import Path
 
 from pelican import signals
+
+from ocop.catalogue.api import output_plan_wanted
 
 from .plan import OutputPlan
 
 logger = logging.getLogger(__name__)
 
-_PLAN: OutputPlan | None = None
+_PLAN: OutputPlan | None = None  # the plan of the build in progress
 
 
-def current_plan() -> OutputPlan | None:
-    """The plan of the build in progress (None outside a build or without this plugin)."""
+def plan_of_this_build(generator) -> OutputPlan | None:
+    """The answer to the catalogue's `output_plan_wanted`: the plan of the build in progress."""
     return _PLAN
-
-
-def write_file(output: Path, path: str, data: bytes | str) -> None:
-    """Write `data` at `output`/`path`, or keep the previous output's file when it has these bytes
-    (for files that are cheap to make but many: nothing is written, the plan carries the file)."""
-    data, digest = _with_digest(data)
-    plan = current_plan()
-    if plan is not None and plan.carry(path, digest):
-        return
-    target = output / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    if plan is not None:
-        plan.made(path, digest)
-
-
-@lru_cache(maxsize=512)  # the same badge drawing is written for thousands of products: hashed once
-def _with_digest(data: bytes | str) -> tuple[bytes, str]:
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    return data, "bytes:" + hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def staging_path(final: str) -> str:
@@ -100,3 +77,4 @@ def register() -> None:
     signals.initialized.connect(stage)
     signals.get_generators.connect(new_plan)  # sent at the start of every run
     signals.finalized.connect(commit)
+    output_plan_wanted.connect(plan_of_this_build)

@@ -1,9 +1,10 @@
 """What a build writes, what it keeps from the previous output, and how the two become the new site.
 
 A build writes new and changed files into the staging folder. A generator that can tell a file would come
-out the same (the same *inputs*: a digest it computes) does not make it again: `carry(path, digest)`
-keeps the previous output's file, provided the previous build recorded that digest for it and the file is
-still there. `commit()` then turns the output folder into the new site:
+out the same (the same *inputs*: a digest it computes) does not make it again: `reuse(paths, digest,
+make)` keeps the previous output's files, provided the previous build recorded that digest for them and
+they are still there, and calls `make()` otherwise. `commit()` then turns the output folder into the new
+site:
 
 - a staged file whose bytes equal the output's file is dropped (the output's file keeps its mtime, so
   rsync and S3 publishing send only real changes); any other staged file replaces the output's file;
@@ -18,12 +19,14 @@ leaves the last good site as it was. A first build simply renames the staging fo
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import pickle
 import shutil
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 MANIFEST_VERSION = 1
@@ -77,6 +80,18 @@ def same_bytes(a: str, b: str) -> bool:
                 return True
 
 
+@lru_cache(maxsize=512)  # the same badge drawing is written for thousands of products: hashed once
+def _with_digest(data: bytes | str) -> tuple[bytes, str]:
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return data, "bytes:" + hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _write_bytes(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+
+
 def _folder_identity(folder: Path) -> tuple[int, int]:
     stat = os.stat(folder)
     return stat.st_dev, stat.st_ino
@@ -91,30 +106,45 @@ class CommitReport:
 
 
 class OutputPlan:
+    """The plan of a build with a staging folder: the interface of `ocop.catalogue.api.WriteEverything`
+    (the catalogue's plan when this plugin is off), keeping what it can, and `commit()`."""
+
     def __init__(self, final: Path, staging: Path):
         self.final, self.staging = Path(final), Path(staging)
-        self.previous = self._load_manifest()
-        self.digests: dict[str, str] = {}  # this build's files with a known input digest
-        self.carried: set[str] = set()
+        self._previous = self._load_manifest()  # the previous build's files and the digests they were made from
+        self._digests: dict[str, str] = {}  # this build's files with a known input digest
+        self._carried: set[str] = set()  # files kept from the previous output
         self._by_digest: dict[str, list[str]] | None = None  # previous paths by digest, made when first asked
         self._existing: set[str] | None = None if self.final.is_dir() else set()
         self._listing = list_in_background(self.final) if self._existing is None else None
 
     # ---- during the build -------------------------------------------------------------------
 
-    def existing(self) -> set[str]:
-        """The files of the current output (listed once, from the start of the build)."""
-        if self._existing is None:
-            self._existing = self._listing.result() if self._listing is not None else walk_files(self.final)
-            self._listing = None
-        return self._existing
+    def reuse(self, paths, digest: str, make) -> bool:
+        """Keep the output's `paths` if the previous build made every one of them from the same inputs
+        (`digest`) and they are still there; else call `make()`, which writes them into the staging folder
+        (or has them written there before the commit), and record them as made from `digest`. True when
+        they were kept."""
+        paths = list(paths)
+        if paths and all(self._can_carry(path, digest) for path in paths):
+            for path in paths:
+                self._keep(path, digest)
+            return True
+        make()
+        for path in paths:
+            self._digests[path] = digest
+        return False
 
-    def carry(self, path: str, digest: str) -> bool:
-        """Keep the output's `path` if the previous build made it from the same inputs (`digest`)."""
-        if self.previous.get(path) != digest or path not in self.existing():
-            return False
-        self._keep(path, digest)
-        return True
+    def write(self, path: str, data: bytes | str) -> None:
+        """Write `data` (text: UTF-8) at `path` in the staging folder, or keep the output's file if the
+        previous build wrote these bytes there (for files that are cheap to make but many: badges)."""
+        data, digest = _with_digest(data)
+        self.reuse([path], digest, lambda: _write_bytes(self.staging / path, data))
+
+    def made(self, path: str, digest: str) -> None:
+        """`path` is written into the staging folder this build, from inputs with `digest`, by something
+        other than `reuse` (Pagefind writes its bundle by itself)."""
+        self._digests[path] = digest
 
     def carry_all(self, digest: str, folder: str) -> bool:
         """Carry every file the previous build made from `digest` (a digest of a whole group of files, such
@@ -122,10 +152,10 @@ class OutputPlan:
         False, and nothing carried, otherwise."""
         if self._by_digest is None:
             self._by_digest = {}
-            for path, made_from in self.previous.items():
+            for path, made_from in self._previous.items():
                 self._by_digest.setdefault(made_from, []).append(path)
         paths = self._by_digest.get(digest, [])
-        existing = self.existing()
+        existing = self._existing_files()
         if not paths or any(path not in existing or not path.startswith(folder + "/") for path in paths):
             return False
         for path in paths:
@@ -134,21 +164,54 @@ class OutputPlan:
 
     def keep_previous(self, paths) -> bool:
         """Carry `paths` over as the previous build made them, whatever their inputs now (previews keep
-        files made from the whole catalogue, such as the search index). False when one is missing."""
+        files made from the whole catalogue, such as open data). False, nothing carried, when one is
+        missing."""
         paths = list(paths)
-        if not paths or any(path not in self.previous or path not in self.existing() for path in paths):
+        existing = self._existing_files()
+        if not paths or any(path not in self._previous or path not in existing for path in paths):
             return False
         for path in paths:
-            self._keep(path, self.previous[path])
+            self._keep(path, self._previous[path])
         return True
 
-    def _keep(self, path: str, digest: str) -> None:
-        self.carried.add(path)
-        self.digests[path] = digest
+    def keep_previous_folder(self, folder: str) -> bool:
+        """`keep_previous` of every file the previous build made under `folder` (a preview keeps the
+        previous search bundle); False when it made none there."""
+        return self.keep_previous(path for path in self._previous if path.startswith(folder + "/"))
 
-    def made(self, path: str, digest: str) -> None:
-        """`path` is written into the staging folder this build, from inputs with `digest`."""
-        self.digests[path] = digest
+    def file_of(self, path: str) -> Path:
+        """Where `path` of this build is now: in the previous output when it was carried, else in the
+        staging folder."""
+        return (self.final if path in self._carried else self.staging) / path
+
+    def digest_of(self, path: str) -> str | None:
+        """The digest `path` was made or carried from in this build (None when not known)."""
+        return self._digests.get(path)
+
+    def previous_text(self, path: str) -> str | None:
+        """The text of the previous output's file `path` (None when there is none)."""
+        try:
+            return (self.final / path).read_text(encoding="utf-8")
+        except OSError:
+            return None
+
+    def carried_any(self, paths) -> bool:
+        """Whether one of `paths` is carried from the previous output."""
+        return not self._carried.isdisjoint(paths)
+
+    def _existing_files(self) -> set[str]:
+        """The files of the current output (listed once, from the start of the build)."""
+        if self._existing is None:
+            self._existing = self._listing.result() if self._listing is not None else walk_files(self.final)
+            self._listing = None
+        return self._existing
+
+    def _can_carry(self, path: str, digest: str) -> bool:
+        return self._previous.get(path) == digest and path in self._existing_files()
+
+    def _keep(self, path: str, digest: str) -> None:
+        self._carried.add(path)
+        self._digests[path] = digest
 
     # ---- at the end of a successful build ---------------------------------------------------------
 
@@ -161,7 +224,7 @@ class OutputPlan:
             self._save_manifest(manifest)
             return CommitReport(len(staged), 0, 0, 0)
         manifest.unlink(missing_ok=True)
-        existing = self.existing()
+        existing = self._existing_files()
         written = unchanged = 0
         for path in sorted(staged):
             new, old = self.staging / path, self.final / path
@@ -171,13 +234,14 @@ class OutputPlan:
             _clear_way(self.final, path)
             os.replace(new, old)
             written += 1
-        stale = existing - staged - self.carried
+        # what the new site no longer has; a file whose place a new page's folder took (`_clear_way`) is gone
+        stale = {path for path in existing - staged - self._carried if _is_file(self.final / path)}
         for path in stale:
             (self.final / path).unlink(missing_ok=True)
         _remove_empty_parents(self.final, stale)
         shutil.rmtree(self.staging, ignore_errors=True)
         self._save_manifest(manifest)
-        return CommitReport(written, unchanged, len(self.carried), len(stale))
+        return CommitReport(written, unchanged, len(self._carried), len(stale))
 
     # ---- the manifest -----------------------------------------------------------------------------
 
@@ -192,7 +256,7 @@ class OutputPlan:
         return {}
 
     def _save_manifest(self, path: Path) -> None:
-        data = {"version": MANIFEST_VERSION, "folder": _folder_identity(self.final), "digests": self.digests}
+        data = {"version": MANIFEST_VERSION, "folder": _folder_identity(self.final), "digests": self._digests}
         partial = path.with_name(path.name + ".partial")
         with open(partial, "wb") as file:
             pickle.dump(data, file, protocol=pickle.HIGHEST_PROTOCOL)
@@ -212,6 +276,11 @@ def _clear_way(root: Path, path: str) -> None:
         if ancestor.is_file():
             ancestor.unlink()
     parent.mkdir(parents=True, exist_ok=True)
+
+
+def _is_file(path: Path) -> bool:
+    """A file or a link, not a folder (nor below a file: `os.path.lexists` is False there)."""
+    return os.path.lexists(path) and not os.path.isdir(path)
 
 
 def _remove_empty_parents(root: Path, removed: set[str]) -> None:

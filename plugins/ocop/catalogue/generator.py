@@ -14,13 +14,13 @@ import os
 import shutil
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 from pelican.generators import Generator
 from pelican.log import console
 from pelican.utils import wait_for_changes
 
-from ocop.atomic_output import current_plan
 from ocop.i18n.languages import LanguageError, configure_languages
 from ocop.i18n.translations import load_translations
 
@@ -28,8 +28,10 @@ from .content_cache import ContentCache
 from .errors import ContentErrors, ContentErrorsWhileWatching, Problems
 from .loader import CatalogueLoader
 from .memory import long_lived
+from .output_plan import WriteEverything
 from .photos import DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_MEGAPIXELS
-from .signals import catalogue_written, photos_collected, routes_adding, routes_built
+from .signals import (catalogue_ready, catalogue_written, output_plan_wanted, photos_collected, routes_adding,
+                      routes_built)
 from .routes import build_routes
 from .fingerprints import PageFingerprints
 from .rendering import LanguageRenderer, render_pages, write_text
@@ -53,6 +55,7 @@ class CatalogueGenerator(Generator):
         self.catalogue = None
         self.routes = []
         self.fingerprints = None
+        self.plan = WriteEverything(self.output_path)  # the build's, from `generate_output` on
         self.per_page = self.settings.get("CATALOGUE_PER_PAGE", 24)
 
     # ---- phase 1: read and validate --------------------------------------------------------------
@@ -86,6 +89,8 @@ class CatalogueGenerator(Generator):
             problems.error(self.path, "file", f"internal error while reading the catalogue ({type(exc).__name__}: "
                            f"{exc}); run pelican with --debug for details and report it")
         if self.catalogue is not None and not problems.errors:
+            for _receiver, names in catalogue_ready.send(self, catalogue=self.catalogue, problems=problems):
+                self.env.globals.update(names or {})  # the plugins' template globals: the only way in
             self.routes = build_routes(self.catalogue, self.per_page)
             for _receiver, extra in routes_adding.send(self, catalogue=self.catalogue, problems=problems):
                 self.routes.extend(extra or ())
@@ -165,12 +170,12 @@ class CatalogueGenerator(Generator):
         output = Path(self.output_path)
         markdown = MarkdownRenderer()
         renderers = {lang.code: LanguageRenderer(self, lang, markdown) for lang in self.languages}
-        plan = current_plan()
+        self.plan = self._output_plan(output)
         # what each page is made from, to keep the unchanged ones (plugins use it too: open data, search)
-        self.fingerprints = PageFingerprints(self, Path(self.path), self.per_page) if plan is not None else None
-        written, kept, processes = render_pages(self, renderers, output, plan, self.fingerprints)
-        self._write_sitemaps(output, self.settings.get("SITEURL", ""), plan)
-        self._copy_media(output, plan)
+        self.fingerprints = PageFingerprints(self, Path(self.path), self.per_page)
+        written, kept, processes = render_pages(self, renderers, output)
+        self._write_sitemaps(output, self.settings.get("SITEURL", ""))
+        self._copy_media(output)
         # the plugins' files (badges, QR codes, feeds, search index) are made here, in this process
         catalogue_written.send(self, output=output, sites={code: r.site for code, r in renderers.items()})
         catalogue = self.catalogue
@@ -179,6 +184,12 @@ class CatalogueGenerator(Generator):
                       f"{', '.join(lang.code for lang in self.languages)} ({written} made, {kept} unchanged), "
                       f"written in {time.perf_counter() - started:.2f} s"
                       + (f" ({processes} processes)" if processes > 1 else ""))
+
+    def _output_plan(self, output: Path):
+        """The plan every file of this build is written through (`output_plan.py`): the one a plugin
+        returns for `output_plan_wanted` (atomic_output's keeps unchanged files), else `WriteEverything`."""
+        plans = [plan for _receiver, plan in output_plan_wanted.send(self) if plan is not None]
+        return plans[0] if plans else WriteEverything(output)
 
     def pagination(self, site, route):
         items = site.listing(route)
@@ -200,7 +211,7 @@ class CatalogueGenerator(Generator):
             "urls": [(n, url(n)) for n in range(1, route.pages + 1)],
         }
 
-    def _write_sitemaps(self, output: Path, siteurl: str, plan) -> None:
+    def _write_sitemaps(self, output: Path, siteurl: str) -> None:
         """sitemap.xml: every page in every language with its alternates. Past SITEMAP_MAX_URLS (50,000,
         the protocol's limit per file: the national catalogue has more) the URLs go into sitemap-1.xml,
         sitemap-2.xml … and sitemap.xml becomes their index."""
@@ -209,28 +220,28 @@ class CatalogueGenerator(Generator):
         files = ["sitemap.xml"]
         if urls > limit:
             files += [f"sitemap-{n}.xml" for n in range(1, math.ceil(urls / limit) + 1)]
-        digest = self.fingerprints.routes(self.routes) if plan is not None else None
-        if digest is not None and all([plan.carry(name, digest) for name in files]):
-            return
-        entries = []
-        for route in self.routes:
-            if route.redirect:
-                continue
-            alternates = [(lang.tag, siteurl + route.path(lang)) for lang in self.languages]
-            for lang in self.languages:
-                entries.append((siteurl + route.path(lang), alternates))
-        parts = [entries[i:i + limit] for i in range(0, len(entries), limit)] if len(entries) > limit else []
-        template = self.env.get_template("sitemap.xml")
-        if not parts:
-            write_text(output / "sitemap.xml", template.render(entries=entries))
-        else:
-            for name, part in zip(files[1:], parts):
-                write_text(output / name, template.render(entries=part))
-            write_text(output / "sitemap.xml", template.render(parts=[f"{siteurl}/{name}" for name in files[1:]]))
-        for name in files if digest is not None else ():
-            plan.made(name, digest)
 
-    def _copy_media(self, output: Path, plan) -> None:
+        def make():
+            entries = []
+            for route in self.routes:
+                if route.redirect:
+                    continue
+                alternates = [(lang.tag, siteurl + route.path(lang)) for lang in self.languages]
+                for lang in self.languages:
+                    entries.append((siteurl + route.path(lang), alternates))
+            parts = [entries[i:i + limit] for i in range(0, len(entries), limit)] if len(entries) > limit else []
+            template = self.env.get_template("sitemap.xml")
+            if not parts:
+                write_text(output / "sitemap.xml", template.render(entries=entries))
+            else:
+                for name, part in zip(files[1:], parts):
+                    write_text(output / name, template.render(entries=part))
+                index = template.render(parts=[f"{siteurl}/{name}" for name in files[1:]])
+                write_text(output / "sitemap.xml", index)
+
+        self.plan.reuse(files, self.fingerprints.routes(self.routes), make)
+
+    def _copy_media(self, output: Path) -> None:
         """Each photo's published files (renditions, or the original) under media/<section>/<slug>/;
         a file the output already has from the same source is kept."""
         catalogue = self.catalogue
@@ -242,12 +253,13 @@ class CatalogueGenerator(Generator):
                 for name, source in photo.published_files():
                     stat = os.stat(source)
                     digest = f"{source}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}"
-                    if plan is not None and plan.carry(f"{folder}/{name}", digest):
-                        continue
-                    (output / folder).mkdir(parents=True, exist_ok=True)
-                    try:
-                        os.link(source, output / folder / name)  # same file system: no copy needed
-                    except OSError:
-                        shutil.copyfile(source, output / folder / name)
-                    if plan is not None:
-                        plan.made(f"{folder}/{name}", digest)
+                    target = output / folder / name
+                    self.plan.reuse([f"{folder}/{name}"], digest, partial(_link_or_copy, source, target))
+
+
+def _link_or_copy(source, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)  # same file system: no copy needed
+    except OSError:
+        shutil.copyfile(source, target)

@@ -14,7 +14,9 @@ from ocop.i18n.collation import sort_key
 from .groups import Group
 from .photos import Photo
 from .regions import Region
-from .schema import CERTIFICATE_MONTHS, CERTIFIED_FROM_STARS
+
+FEATURED_FROM_STARS = 4  # the home page features certified products from this many stars
+from . import programme
 
 
 @dataclass
@@ -81,7 +83,7 @@ def certificate_of(fields: dict, today: datetime.date) -> Certificate | None:
     cert = fields.get("certificate")
     if not cert:
         return None
-    expires = cert.get("expires") or add_months(cert["date"], CERTIFICATE_MONTHS)
+    expires = cert.get("expires") or add_months(cert["date"], programme.CERTIFICATE_MONTHS)
     return Certificate(cert["decision"], cert["issued_by"], cert["date"], expires, expires < today)
 
 
@@ -123,9 +125,24 @@ class Product:
         return self.entry.fields["stars"]
 
     @property
+    def certifiable(self) -> bool:
+        """At a certified star level (`programme.certifiable`): its certificate is what the pages show."""
+        return programme.certifiable(self.stars)
+
+    @property
+    def valid_certificate(self) -> Certificate | None:
+        """The certificate, when it means something: only at a certified level (below, "not certified")."""
+        return self.certificate if self.certifiable else None
+
+    @property
+    def status(self) -> str:
+        """`programme.CERTIFIED`, `EXPIRED` or `UNCERTIFIED`: what the badge and the page say."""
+        return programme.status(self.stars, None if self.certificate is None else self.certificate.expired)
+
+    @property
     def certified(self) -> bool:
-        """Recognised as OCOP now: 3 stars or more with a certificate that has not expired."""
-        return self.stars >= CERTIFIED_FROM_STARS and self.certificate is not None and not self.certificate.expired
+        """Recognised as OCOP now: at a certified level with a certificate that has not expired."""
+        return self.status == programme.CERTIFIED
 
     @property
     def listed(self) -> datetime.date | None:
@@ -174,8 +191,16 @@ class Catalogue:
             self.producers_by_region[producer.region.id].append(producer)
 
     def star_levels(self) -> list[int]:
-        """Star levels with a page: the certified levels 3–5 always, 1–2 when a product has them."""
-        return sorted(set(self.by_stars) | {3, 4, 5}, reverse=True)
+        """Star levels with a page: the certified levels always, lower ones when a product has them."""
+        return sorted(set(self.by_stars) | set(programme.certified_levels()), reverse=True)
+
+    def featured(self) -> list[Product]:
+        """Products the home page features: certified now, from FEATURED_FROM_STARS stars."""
+        return [p for p in self.products if p.certified and p.stars >= FEATURED_FROM_STARS]
+
+    def newest(self, count: int) -> list[Product]:
+        """The `count` most recently listed products (`date`), newest first; undated ones are left out."""
+        return sorted((p for p in self.products if p.listed), key=lambda p: p.listed, reverse=True)[:count]
 
     def group_pages(self) -> list[Group]:
         """Every top-level group, and every sub-group that holds a product (with its ancestors)."""

@@ -1,7 +1,7 @@
 """Render every route in every language, in this process or in worker processes on all cores.
 
 Rendering is most of a large build's time. First the pages whose fingerprint (`fingerprints.py`) is the
-one the previous build recorded are kept as they are (`atomic_output`'s plan); the others are split
+one the previous build recorded are kept as they are (the build's output plan); the others are split
 between forked workers, each rendering every N-th page. The workers inherit the read catalogue, the
 routes, the compiled templates and the views already made (fork), and the pages are the same bytes
 whichever process renders them.
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from functools import partial
 from pathlib import Path
 
 from .views import MarkdownRenderer, Site
@@ -70,23 +71,22 @@ def page_file(route, lang) -> str:
     return f"{folder}/index.html" if folder else "index.html"
 
 
-def plan_pages(generator, renderers: dict, plan, fingerprints) -> tuple[list, int]:
+def plan_pages(generator, renderers: dict) -> tuple[list, int]:
     """The (route index, language code) pairs to render, and how many pages the output keeps as they are:
-    a page whose fingerprint is the one the previous build recorded for it is carried over (`plan`)."""
+    a page whose fingerprint is the one the previous build recorded for it is carried over (`generator.plan`)."""
+    plan, fingerprints = generator.plan, generator.fingerprints
     jobs, carried = [], 0
     for index, route in enumerate(generator.routes):
         for lang in generator.languages:
             renderer = renderers[lang.code]
             if not renderer.wants(route):
                 continue
-            digest = fingerprints.page(route, lang, renderer.site) if fingerprints is not None else None
-            if digest is not None:
-                path = page_file(route, lang)
-                if plan.carry(path, digest):
-                    carried += 1
-                    continue
-                plan.made(path, digest)
-            jobs.append((index, lang.code))
+            digest = fingerprints.page(route, lang, renderer.site)
+            render = partial(jobs.append, (index, lang.code))  # rendered later, maybe in a worker process
+            if digest is None:
+                render()
+            elif plan.reuse([page_file(route, lang)], digest, render):
+                carried += 1
     return jobs, carried
 
 
@@ -122,10 +122,10 @@ def workers_for(settings, pages: int) -> int:
     return max(1, min(int(wanted), 32))
 
 
-def render_pages(generator, renderers: dict, output: Path, plan=None, fingerprints=None) -> tuple[int, int, int]:
-    """Write the pages of `generator.routes` in every language that changed (all of them without a
-    `plan`); returns (pages written, pages kept as they were, processes)."""
-    jobs, carried = plan_pages(generator, renderers, plan, fingerprints)
+def render_pages(generator, renderers: dict, output: Path) -> tuple[int, int, int]:
+    """Write the pages of `generator.routes` in every language that changed (every page when the build's
+    plan keeps nothing); returns (pages written, pages kept as they were, processes)."""
+    jobs, carried = plan_pages(generator, renderers)
     workers = workers_for(generator.settings, len(jobs))
     if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
         return _render_share(generator, renderers, jobs, output, 0, 1), carried, 1

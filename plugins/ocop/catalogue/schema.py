@@ -2,7 +2,8 @@
 
 A `Schema` lists its `Field`s; each field has a check that returns the clean value or raises
 `Invalid`, says whether it is required and whether a translation (`index.<lang>.md`) may carry it.
-Record-level rules (score inside the band of stars, certificate from 3 stars) follow the fields.
+Record-level rules (score inside the band of stars, a certificate for certifiable levels) follow the fields;
+the OCOP numbers they check come from `programme.py`.
 Validation, error messages, the list of translatable fields and the staff documentation all follow
 from these declarations.
 """
@@ -17,7 +18,7 @@ from typing import Any, Callable
 
 from babel.numbers import get_currency_name
 
-from . import contacts, trade
+from . import contacts, programme, trade
 from .errors import Invalid, Problems
 from .frontmatter import Document
 
@@ -462,24 +463,19 @@ class Schema:
 
 # ---- record rules -----------------------------------------------------------------------------
 
-STAR_BANDS = {1: (0, 29), 2: (30, 49), 3: (50, 69), 4: (70, 89), 5: (90, 100)}
-CERTIFIED_FROM_STARS = 3
-CERTIFICATE_MONTHS = 36
-
-
 def score_in_band(record):
     stars, score = record.get("stars"), record.get("score")
-    if stars in STAR_BANDS and score is not None:
-        low, high = STAR_BANDS[stars]
+    if stars in programme.SCORE_BANDS and score is not None:
+        low, high = programme.SCORE_BANDS[stars]
         if not low <= score <= high:
             yield "score", f"{score} points is outside the {stars}-star band ({low}–{high})"
 
 
-def certificate_from_three_stars(record):
+def certificate_when_certifiable(record):
     stars = record.get("stars")
-    if stars is not None and stars >= CERTIFIED_FROM_STARS and "certificate" not in record:
+    if stars is not None and programme.certifiable(stars) and "certificate" not in record:
         yield ("certificate", f"is required for a {stars}-star product (decision, issued_by, date); "
-               "only 3 stars and up are certified", "stars")
+               f"only {programme.CERTIFIED_FROM_STARS} stars and up are certified", "stars")
 
 
 def expiry_after_issue(record):
@@ -530,7 +526,7 @@ CERTIFICATE = Schema("certificate", [
     Field("decision", text(), required=True, doc='decision number, e.g. "1234/QĐ-UBND"'),
     Field("issued_by", text(), required=True, doc="the body that recognised the product"),
     Field("date", date, required=True, doc="date of the decision"),
-    Field("expires", date, doc=f"default: date + {CERTIFICATE_MONTHS} months"),
+    Field("expires", date, doc=f"default: date + {programme.CERTIFICATE_MONTHS} months"),
 ], rules=[expiry_after_issue])
 
 PRICE = Schema("price", [
@@ -593,7 +589,7 @@ PRODUCT = Schema("product", [
     Field("group", text(), required=True, doc="OCOP group code of Decision 148/QĐ-TTg, e.g. I.4.a"),
     Field("stars", integer(1, 5), required=True),
     Field("score", integer(0, 100), doc="inside the band of `stars`"),
-    Field("certificate", CERTIFICATE, doc="required from 3 stars"),
+    Field("certificate", CERTIFICATE, doc=f"required from {programme.CERTIFIED_FROM_STARS} stars"),
     Field("region", slug, doc="region id; default: the producer's region"),
     Field("images", list_of(IMAGE, min_items=1), required=True, translatable=True),
     Field("summary", text(200), required=True, translatable=True, required_in_translation=True),
@@ -606,7 +602,7 @@ PRODUCT = Schema("product", [
     Field("certifications", list_of(CERTIFICATION), translatable=True,
           doc="other certifications; in translations only `name`, in the same order"),
     Field("buy_online", list_of(https_url), doc="online shops selling the product"),
-], rules=[score_in_band, certificate_from_three_stars])
+], rules=[score_in_band, certificate_when_certifiable])
 
 PRODUCER_KINDS = ("cooperative", "enterprise", "cooperative-group", "household")
 

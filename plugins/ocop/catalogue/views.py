@@ -17,12 +17,14 @@ from markupsafe import Markup
 
 from ocop.i18n.formatting import format_date, format_duration, format_number, format_price
 
+from . import programme
 from . import trade as trade_rules
 from .contacts import Handle, Phone
-from .schema import CERTIFIED_FROM_STARS
 from .model import Catalogue, Entry, Producer, Product, name_order, product_order
 
 MEDIA_DIR = "media"
+FEATURED_COUNT = 8  # products featured on the home page
+NEWEST_COUNT = 4  # newest products on the home page
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
 # Bodies come from producers (pasted posts, spreadsheets): raw HTML in them goes through nh3's
 # allow-list, which drops scripts, iframes, styles, event handlers and every URL scheme not listed here.
@@ -65,8 +67,12 @@ class Site:
         self.siteurl = siteurl.rstrip("/")
         self.markdown = markdown_renderer
         self.settings = settings
-        self._views: dict = {}
-        self._listings: dict = {}
+        # Made once per language and reused by every page: keyed by the object's identity, since the
+        # catalogue's objects live as long as the build.
+        self._object_views: dict[tuple[type, int], object] = {}  # (view class, id(model object)) → view
+        self._cards: dict[tuple[int, bool], Markup] = {}  # (id(view), reference) → rendered card
+        self._sort_keys: dict[tuple[object, int], tuple] = {}  # (order function, id(item)) → sort key
+        self._listings: dict[tuple[str, object], list] = {}  # (page type, key) → a listing's sorted items
         self.macros = None  # the theme's partials/macros.html as a module bound to this site (set by the generator)
         self.module = None  # name → a partial template as a module bound to this site (set by the generator)
         self.gettext = lambda message: message  # the language's theme catalogue (set by the generator)
@@ -74,13 +80,13 @@ class Site:
     def card(self, view, reference: bool = False) -> Markup:
         """A product or producer card, rendered once per language however many listings show it.
         `reference`: its badge refers to the page's badge symbols (smaller: for the search index)."""
-        key = ("card", id(view), reference)
-        if key not in self._views:
+        key = (id(view), reference)
+        if key not in self._cards:
             if isinstance(view, ProductView):
-                self._views[key] = Markup(self.macros.product_card(view, reference=reference))
+                self._cards[key] = Markup(self.macros.product_card(view, reference=reference))
             else:
-                self._views[key] = Markup(self.macros.producer_card(view))
-        return self._views[key]
+                self._cards[key] = Markup(self.macros.producer_card(view))
+        return self._cards[key]
 
     @cached_property
     def map_attribution(self) -> Markup:
@@ -151,9 +157,9 @@ class Site:
     # views, one per object and language
     def _view(self, cls, obj):
         key = (cls, id(obj))
-        if key not in self._views:
-            self._views[key] = cls(obj, self)
-        return self._views[key]
+        if key not in self._object_views:
+            self._object_views[key] = cls(obj, self)
+        return self._object_views[key]
 
     def product(self, product: Product) -> "ProductView":
         return self._view(ProductView, product)
@@ -169,6 +175,23 @@ class Site:
 
     def page(self, entry: Entry) -> "PageView":
         return self._view(PageView, entry)
+
+    @property
+    def certified_from(self) -> int:
+        """The lowest certified star level, for texts that explain the programme."""
+        return programme.CERTIFIED_FROM_STARS
+
+    def star_level(self, stars: int) -> programme.StarLevel:
+        """What a star level means in the OCOP programme (certified or not, its band of points)."""
+        return programme.StarLevel(stars)
+
+    def featured(self) -> list["ProductView"]:
+        """The home page's featured products (`Catalogue.featured`), in listing order."""
+        return self.products(self.catalogue.featured(), limit=FEATURED_COUNT)
+
+    def newest(self) -> list["ProductView"]:
+        """The most recently listed products, newest first (`Catalogue.newest`)."""
+        return [self.product(p) for p in self.catalogue.newest(NEWEST_COUNT)]
 
     def top_groups(self) -> list["GroupView"]:
         return [self.group(g) for g in self.catalogue.group_pages() if g.parent is None]
@@ -195,9 +218,9 @@ class Site:
 
     def _sort_key(self, item, order):
         key = (order, id(item))
-        if key not in self._views:
-            self._views[key] = order(self.lang.code)(item)
-        return self._views[key]
+        if key not in self._sort_keys:
+            self._sort_keys[key] = order(self.lang.code)(item)
+        return self._sort_keys[key]
 
 
 class Localised(NamedTuple):
@@ -274,14 +297,24 @@ class ProductView(EntryView):
         self.product = product
         self.stars = product.stars
         self.score = product.entry.fields.get("score")
+        self.status = product.status  # programme.CERTIFIED, EXPIRED or UNCERTIFIED
         self.certified = product.certified
-        # A certificate only means something from 3 stars; below that the product is "not certified".
-        self.certificate = product.certificate if product.stars >= CERTIFIED_FROM_STARS else None
-        self.expired = bool(self.certificate and self.certificate.expired)
+        self.certificate = product.valid_certificate
+        self.expired = self.status == programme.EXPIRED
 
     @property
     def url(self) -> str:
         return self.site.url("product", self.slug)
+
+    @property
+    def permanent_page(self) -> str:
+        """The product's page in the default language: the URL its QR codes print, where they are kept."""
+        return self.site.url("product", self.slug, lang=self.site.default_lang)
+
+    @property
+    def permanent_url(self) -> str:
+        """The absolute permanent address of the product (printed on packaging as a QR code)."""
+        return self.site.public(self.permanent_page)
 
     @property
     def group(self) -> "GroupView":

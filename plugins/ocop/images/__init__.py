@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pelican.log import console
 
-from ocop.catalogue.photos import photos_collected
+from ocop.catalogue.api import photos_collected
 
 from .pipeline import process
 from .settings import read_settings

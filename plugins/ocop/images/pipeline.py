@@ -7,7 +7,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from ocop.catalogue.photos import Rendition
+from ocop.catalogue.api import Rendition
 
 from .cache import RenditionCache
 from .render import PhotoRejected, render_photo

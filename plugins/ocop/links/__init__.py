@@ -7,16 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from markupsafe import Markup
-from pelican import signals as pelican_signals
 from pelican.log import console
 
-from ocop.atomic_output import write_file
-from ocop.catalogue.generator import CatalogueGenerator
-from ocop.catalogue.rendering import workers_for
-from ocop.catalogue.signals import catalogue_written, routes_built
+from ocop.catalogue.api import catalogue_ready, catalogue_written, programme, routes_built, workers_for
 
 from . import permalinks
-from .badges import badge_png, badge_reference, badge_state, badge_svg, badge_symbol, state_of
+from .badges import badge_png, badge_reference, badge_svg, badge_symbol
 from .feeds import write_feed
 from .qr import write_qr_codes
 from .structured_data import og_locale, producer_jsonld, product_jsonld
@@ -25,12 +21,10 @@ from .vcards import producer_vcard
 BADGE_FILE = "ocop-badge"
 
 
-def add_template_globals(generator) -> None:
-    if isinstance(generator, CatalogueGenerator):
-        generator.env.globals.update(site_badge=site_badge, site_badge_symbols=site_badge_symbols,
-                                     product_jsonld=product_jsonld,
-                                     producer_jsonld=producer_jsonld, og_locale=og_locale,
-                                     BADGE_FILE=BADGE_FILE)
+def template_globals(generator, catalogue, problems) -> dict:
+    """What templates use of this plugin (`catalogue_ready`): badges, JSON-LD, the Open Graph locale."""
+    return {"site_badge": site_badge, "site_badge_symbols": site_badge_symbols, "product_jsonld": product_jsonld,
+            "producer_jsonld": producer_jsonld, "og_locale": og_locale, "BADGE_FILE": BADGE_FILE}
 
 
 def guard_permalinks(generator, routes, problems) -> None:
@@ -39,7 +33,7 @@ def guard_permalinks(generator, routes, problems) -> None:
 
 def badge_texts(gettext, stars: int, state: str) -> tuple[str, str]:
     """The badge's label and note in one language ("OCOP 4 sao", "hết hạn"), from the theme's catalogue."""
-    label = gettext("OCOP %(n)s-star") % {"n": stars} if stars >= 3 else gettext("%(n)s stars") % {"n": stars}
+    label = (gettext("OCOP %(n)s-star") if programme.certifiable(stars) else gettext("%(n)s stars")) % {"n": stars}
     note = {"certified": "", "expired": gettext("expired"), "uncertified": gettext("not certified")}[state]
     return label, note
 
@@ -47,13 +41,13 @@ def badge_texts(gettext, stars: int, state: str) -> tuple[str, str]:
 def site_badge(site, stars: int, expired: bool = False, reference: bool = False):
     """The inline badge of a page in `site`'s language (templates: `site_badge(site, n, expired)`);
     `reference`: drawn by a `<use>` of the page's badge symbols (`site_badge_symbols`)."""
-    state = badge_state(stars, expired)
+    state = programme.status(stars, expired)
     return (badge_reference if reference else badge_svg)(stars, state, *badge_texts(site.gettext, stars, state))
 
 
 def site_badge_symbols(site) -> Markup:
     """Hidden `<symbol>`s of every badge the catalogue shows, for pages whose cards refer to them."""
-    kinds = sorted({(p.stars, state_of(p.stars, p.certificate)) for p in site.catalogue.products}, reverse=True)
+    kinds = sorted({(p.stars, p.status) for p in site.catalogue.products}, reverse=True)
     symbols = "".join(badge_symbol(stars, state, *badge_texts(site.gettext, stars, state)) for stars, state in kinds)
     return Markup(f'<svg class="badge-symbols" aria-hidden="true" focusable="false">{symbols}</svg>')
 
@@ -67,26 +61,27 @@ def write_files(generator, output, sites) -> None:
         gettext = generator.translations[lang.code].gettext
         for product in generator.catalogue.products:
             folder = lang.path("product", product.slug).strip("/")
-            state = state_of(product.stars, product.certificate)
+            state = product.status
             label, note = badge_texts(gettext, product.stars, state)
-            write_file(output, f"{folder}/{BADGE_FILE}.svg",
-                       badge_svg(product.stars, state, label, note, standalone=True))
-            write_file(output, f"{folder}/{BADGE_FILE}.png", badge_png(product.stars, state, label, note))
+            generator.plan.write(f"{folder}/{BADGE_FILE}.svg",
+                                 badge_svg(product.stars, state, label, note, standalone=True))
+            generator.plan.write(f"{folder}/{BADGE_FILE}.png", badge_png(product.stars, state, label, note))
             if lang is default:
-                codes.append((site.public(site.url("product", product.slug)), folder))
+                codes.append((site.product(product).permanent_url, folder))
         write_feed(site, output, gettext("New OCOP products") + f" · {generator.settings.get('SITENAME', '')}",
                    gettext("The newest products of the catalogue."))
     site, gettext = sites[default.code], generator.translations[default.code].gettext
     for producer in generator.catalogue.producers:
         view = site.producer(producer)
-        write_file(output, view.vcard_url[len(site.siteurl):].lstrip("/"), producer_vcard(view, gettext))
-    write_qr_codes(codes, output, generator.cache_folder / "qr", workers_for(generator.settings, len(codes)))
+        generator.plan.write(view.vcard_url[len(site.siteurl):].lstrip("/"), producer_vcard(view, gettext))
+    write_qr_codes(codes, output, generator.plan, generator.cache_folder / "qr",
+                   workers_for(generator.settings, len(codes)))
     added = permalinks.update(Path(generator.path), generator.routes, generator.languages)
     if added:
         console.print(f"Permalinks: {added} new URLs recorded in {permalinks.FILE_NAME}")
 
 
 def register():
-    pelican_signals.generator_init.connect(add_template_globals)
+    catalogue_ready.connect(template_globals)
     routes_built.connect(guard_permalinks)
     catalogue_written.connect(write_files)

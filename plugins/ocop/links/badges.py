@@ -1,7 +1,8 @@
 """OCOP star badges, drawn by us: one geometry, written as SVG (inline and standalone) and as PNG.
 
-Three honest states: `certified` (3–5 stars with a valid certificate, gold), `expired` (grey, with the
-word for expired) and `uncertified` (1–2 stars, grey outline stars). Every badge carries its text
+Three honest states, a product's OCOP status (`programme.status` of the catalogue): `certified` (a
+certified level with a valid certificate, gold), `expired` (grey, with the word for expired) and
+`uncertified` (below the certified levels, grey outline stars). Every badge carries its text
 alternative (`role="img"`, `aria-label` and `<title>`), so a screen reader says "OCOP 4 sao".
 """
 
@@ -38,18 +39,6 @@ PALETTES = {
     "uncertified": {"background": "#f7f5f2", "border": "#a8a29e", "seal": "#a8a29e", "seal_text": "#ffffff",
                     "star": "#a8a29e", "star_off": "#e7e5e4", "text": "#57534e"},
 }
-
-
-def badge_state(stars: int, expired: bool) -> str:
-    """"certified", "expired" or "uncertified" (below 3 stars a product is not certified)."""
-    if stars < 3:
-        return "uncertified"
-    return "expired" if expired else "certified"
-
-
-def state_of(stars: int, certificate) -> str:
-    """The state of a product with `certificate` (None: not certified)."""
-    return "uncertified" if certificate is None else badge_state(stars, certificate.expired)
 
 
 def _star_points(cx: float, cy: float, outer: float) -> list[tuple[float, float]]:

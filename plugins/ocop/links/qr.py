@@ -19,8 +19,6 @@ import zxingcpp
 from markupsafe import escape
 from PIL import Image
 
-from ocop.atomic_output import current_plan
-
 PNG_SCALE = 16  # 16 px per module: a version-3 code is about 650 px, sharp at 5 cm and 300 dpi
 SVG_SCALE = 4  # the SVG's nominal size in px per module (it scales to any size)
 VERSION = 2  # bump when the drawing changes
@@ -28,34 +26,27 @@ QR_FILES = ("qr.svg", "qr.png")
 
 
 def write_qr(url: str, output: Path, folder: str, cache: Path | None = None) -> None:
-    """`qr.svg` and `qr.png` of `url` in `output`/`folder`, through the cache when one is given; files
-    the previous output has for the same URL are kept (see atomic_output)."""
-    plan = current_plan()
-    digest = _digest(url)
-    names = [name for name in QR_FILES if plan is None or not plan.carry(f"{folder}/{name}", digest)]
-    if not names:
-        return
+    """`qr.svg` and `qr.png` of `url` in `output`/`folder`, through the cache when one is given."""
     if cache is None:
         _make_qr(url, output / folder)
-    else:
-        entry = _cached(url, cache)
-        (output / folder).mkdir(parents=True, exist_ok=True)
-        for name in names:
-            try:
-                os.link(entry / name, output / folder / name)
-            except OSError:
-                shutil.copyfile(entry / name, output / folder / name)
-    if plan is not None:
-        for name in QR_FILES:
-            plan.made(f"{folder}/{name}", digest)
+        return
+    entry = _cached(url, cache)
+    (output / folder).mkdir(parents=True, exist_ok=True)
+    for name in QR_FILES:
+        try:
+            os.link(entry / name, output / folder / name)
+        except OSError:
+            shutil.copyfile(entry / name, output / folder / name)
 
 
-def write_qr_codes(codes, output: Path, cache: Path | None = None, processes: int = 1) -> None:
-    """`write_qr` of each (url, folder) of `codes`; the codes the cache does not have yet are made first
-    in `processes` forked processes (a first build of the national catalogue makes 17,000, ~4 ms each)."""
-    plan = current_plan()
-    pending = [(url, folder) for url, folder in codes
-               if plan is None or not all([plan.carry(f"{folder}/{name}", _digest(url)) for name in QR_FILES])]
+def write_qr_codes(codes, output: Path, plan, cache: Path | None = None, processes: int = 1) -> None:
+    """`write_qr` of each (url, folder) of `codes`, except where the build's output `plan` keeps the
+    previous output's files of the same URL; the codes the cache does not have yet are made first in
+    `processes` forked processes (a first build of the national catalogue makes 17,000, ~4 ms each)."""
+    pending = []  # made below, after the cache is filled
+    for url, folder in codes:
+        files = [f"{folder}/{name}" for name in QR_FILES]
+        plan.reuse(files, _digest(url), functools.partial(pending.append, (url, folder)))
     if cache is not None and processes > 1 and "fork" in multiprocessing.get_all_start_methods():
         missing = [url for url, _folder in pending if not (_entry(url, cache) / "qr.png").is_file()]
         if len(missing) > 1:

@@ -48,7 +48,7 @@ def _certification(name: str, number=None, issuer=None, date=None, expires=None,
 
 
 def _certifications(product, rating_label: str) -> list[dict]:
-    """The OCOP certificate (from 3 stars) and the other certifications, named in the page's language."""
+    """The OCOP certificate (at a certified level) and the other certifications, named in the page's language."""
     found = []
     cert = product.certificate
     if cert:

@@ -2,8 +2,9 @@
 
 The map page (`/ban-do/`, `/en/map/`) shades every region by its number of products and marks the
 producers that have a `location`; region, product and producer pages carry a small locator map.
-The geometry is projected and simplified once per build (`atlas.Atlas`); templates draw it with the
-macros of `theme/templates/partials/maps.html`.
+The geometry is projected and simplified once per build (`atlas.Atlas`), when the catalogue is ready, and
+given to every template as `atlas`; templates draw it with the macros of `theme/templates/partials/maps.html`
+(`atlas.view(site)` on the map page, `atlas.locator(site, …)` elsewhere).
 """
 
 from __future__ import annotations
@@ -11,23 +12,27 @@ from __future__ import annotations
 import logging
 import time
 
-from ocop.catalogue.routes import Route
-from ocop.catalogue.signals import routes_adding
+from ocop.catalogue.api import Route, catalogue_ready, routes_adding
 
 from .atlas import Atlas
 
 logger = logging.getLogger(__name__)
 
 
-def map_route(generator, catalogue, problems) -> list[Route]:
-    """The map page, and the shared geometry every map of the build draws from."""
+def prepare_atlas(generator, catalogue, problems) -> dict:
+    """The shared geometry every map of the build draws from: the template global `atlas`."""
     started = time.perf_counter()
     atlas = Atlas(catalogue)
-    generator.env.globals["atlas"] = atlas
     logger.info("Maps: %d regions projected in %.2f s", len(atlas.regions), time.perf_counter() - started)
-    return [Route("map", None, "map.html", lambda site: {"region_map": atlas.view(site)})]
+    return {"atlas": atlas}
+
+
+def map_route(generator, catalogue, problems) -> list[Route]:
+    """The map page (its template draws `atlas.view(site)`)."""
+    return [Route("map", None, "map.html", lambda site: {})]
 
 
 def register():
+    catalogue_ready.connect(prepare_atlas)
     routes_adding.connect(map_route)
 

@@ -4,49 +4,15 @@ producer markers, product counts and the colour scale."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ocop.catalogue.geometry import bounds_of, polygons_of
+from ocop.catalogue.api import bounds_of, polygons_of
 
 from .labels import Anchor, polylabel
 from .projection import Projection
 from .shades import shade_of, shades_for
 from .shapes import outline, simplify_ring
-
-MAP_WIDTH = 1000  # viewBox width of the map page; theme/static/css/site.css relies on it (marker size)
-MAP_MARGIN = 12
-MAP_TOLERANCE = 0.7  # simplification, in viewBox units (0.7 px when the map is shown 1000 px wide)
-MAP_MIN_SIZE = 8  # the smallest island is drawn this large (about 5 px wide on a 700 px map)
-LOCATOR_WIDTH = 320
-LOCATOR_MARGIN = 4
-LOCATOR_TOLERANCE = 0.9
-LOCATOR_MIN_SIZE = 3
-LOCATOR_RING_BELOW = 14  # a highlighted region smaller than this gets a ring around it
-
-
-@dataclass(frozen=True)
-class LabelLayer:
-    """Labels and markers sized for one range of screen widths (CSS shows one layer at a time)."""
-
-    name: str
-    shown_at: float  # the width in CSS px the map is assumed to be shown at
-    min_px: float
-    max_px: float
-    marker_px: float
-
-    @property
-    def unit(self) -> float:  # viewBox units per CSS px
-        return MAP_WIDTH / self.shown_at
-
-    @property
-    def marker_radius(self) -> float:
-        return round(self.marker_px * self.unit, 1)
-
-
-# "wide" from 40rem up (labels 11–15 px on a map about 700 px wide), "narrow" on phones (about 360 px).
-# The narrow marker radii are repeated in site.css (`.map-markers circle { r: … }`).
-LABEL_LAYERS = (LabelLayer("wide", 700, 11, 15, 5), LabelLayer("narrow", 360, 11, 13, 7.5))
-DENSE_MARKERS = 60  # from this many producers on the map, markers are drawn at half size
+from .sizes import (LOCATOR_MARGIN, LOCATOR_MIN_SIZE, LOCATOR_TOLERANCE, LOCATOR_WIDTH, MAP_MARGIN, MAP_MIN_SIZE,
+                    MAP_TOLERANCE, MAP_WIDTH)
+from .views import Locator, MapView
 
 
 def depth(region, regions) -> int:
@@ -105,14 +71,10 @@ class Atlas:
 
     def view(self, site):
         """The map page's map in `site`'s language (names, URLs, labels), made once per language."""
-        from .views import MapView
-
         if site.lang.code not in self._views:
             self._views[site.lang.code] = MapView(self, site)
         return self._views[site.lang.code]
 
     def locator(self, site, regions=(), producers=()):
         """A small map of the whole area with `regions` highlighted and `producers` marked."""
-        from .views import Locator
-
         return Locator(self, site, regions, producers)

@@ -8,7 +8,7 @@ import math
 import unicodedata
 from dataclasses import dataclass
 
-from ocop.catalogue.geometry import bounds_of, polygon_contains
+from ocop.catalogue.api import bounds_of, polygon_contains
 
 LINE_HEIGHT = 1.15  # of the font size
 PADDING = 0.15  # empty space kept around a label, of the font size

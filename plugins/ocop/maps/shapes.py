@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ocop.catalogue.geometry import bounds_of, polygons_of
+from ocop.catalogue.api import bounds_of, polygons_of
 
 
 def simplify(points: list, tolerance: float) -> list:

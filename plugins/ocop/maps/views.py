@@ -7,8 +7,8 @@ from functools import cached_property
 
 from ocop.i18n.collation import sort_key
 
-from .atlas import DENSE_MARKERS, LABEL_LAYERS, LOCATOR_RING_BELOW, LOCATOR_WIDTH
 from .labels import place_labels
+from .sizes import DENSE_MARKERS, LABEL_LAYERS, LOCATOR_RING_BELOW, LOCATOR_WIDTH
 
 
 @dataclass(frozen=True)

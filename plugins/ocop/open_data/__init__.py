@@ -8,19 +8,16 @@ Fields, column names, versioning and licence: docs/open-data.md.
 
 from __future__ import annotations
 
-from pelican import signals as pelican_signals
-
-from ocop.catalogue.generator import CatalogueGenerator
-from ocop.catalogue.signals import catalogue_written
+from ocop.catalogue.api import catalogue_ready, catalogue_written
 
 from .export import open_data_url, write_open_data
 
 
-def add_template_globals(generator) -> None:
-    if isinstance(generator, CatalogueGenerator):
-        generator.env.globals["open_data_url"] = open_data_url
+def template_globals(generator, catalogue, problems) -> dict:
+    """`open_data_url(site, name)` for the templates (`catalogue_ready`): every page footer links the files."""
+    return {"open_data_url": open_data_url}
 
 
 def register() -> None:
-    pelican_signals.generator_init.connect(add_template_globals)
+    catalogue_ready.connect(template_globals)
     catalogue_written.connect(write_open_data)

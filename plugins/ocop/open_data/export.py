@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import csv
 import json
+from functools import partial
 from pathlib import Path
 
 from pelican.log import console
-
-from ocop.atomic_output import current_plan, write_file
 
 from .flatten import COLUMNS, csv_row
 from .records import SCHEMA_VERSION, product_record
@@ -58,33 +57,33 @@ def json_text(document: dict) -> str:
     return head.removesuffix("\n}") + ',\n "products": [\n' + products + "\n ]\n}\n"
 
 
+def _write_language(site, folder: Path, sizes: dict) -> None:
+    """The JSON and CSV files of `site`'s language into `folder`; their sizes into `sizes`."""
+    document = catalogue_document(site)
+    folder.mkdir(parents=True, exist_ok=True)
+    json_path = folder / JSON_NAME
+    json_path.write_text(json_text(document), encoding="utf-8")
+    csv_path = folder / CSV_NAME
+    with csv_path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(csv_row(record) for record in document["products"])
+    sizes[site.lang.code] = (json_path.stat().st_size, csv_path.stat().st_size)
+
+
 def write_open_data(generator, output, sites) -> None:
-    output = Path(output)
-    plan, sizes = current_plan(), {}
-    for code, site in sites.items():
+    output, plan, sizes = Path(output), generator.plan, {}
+    for site in sites.values():
         folder = output / site.lang.prefix.strip("/") / FOLDER
         files = [(folder / name).relative_to(output).as_posix() for name in (JSON_NAME, CSV_NAME)]
-        digest = generator.fingerprints.all_products(site.lang) if generator.fingerprints is not None else None
-        if digest is not None and all([plan.carry(path, digest) for path in files]):
-            continue  # the same catalogue as the previous build's files
-        if generator.settings.get("CATALOGUE_PREVIEW") and plan is not None and plan.keep_previous(files):
+        if generator.settings.get("CATALOGUE_PREVIEW") and plan.keep_previous(files):
             continue  # a preview keeps the previous files (made again by `invoke build` and `invoke publish`)
-        document = catalogue_document(site)
-        folder.mkdir(parents=True, exist_ok=True)
-        json_path = folder / JSON_NAME
-        json_path.write_text(json_text(document), encoding="utf-8")
-        csv_path = folder / CSV_NAME
-        with csv_path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\r\n")
-            writer.writeheader()
-            writer.writerows(csv_row(record) for record in document["products"])
-        sizes[code] = (json_path.stat().st_size, csv_path.stat().st_size)
-        for path in files if digest is not None else ():
-            plan.made(path, digest)
+        digest = generator.fingerprints.all_products(site.lang)  # the same catalogue: the previous files are kept
+        plan.reuse(files, digest, partial(_write_language, site, folder, sizes))
     default = next(site for site in sites.values() if site.lang.is_default)
     schema = json.loads(SCHEMA_SOURCE.read_text(encoding="utf-8"))
     schema["$id"] = default.public(open_data_url(default, SCHEMA_NAME))
-    write_file(output, f"{FOLDER}/{SCHEMA_NAME}", json.dumps(schema, ensure_ascii=False, indent=1) + "\n")
+    plan.write(f"{FOLDER}/{SCHEMA_NAME}", json.dumps(schema, ensure_ascii=False, indent=1) + "\n")
     total = sum(j + c for j, c in sizes.values())
     unchanged = len(sites) - len(sizes)
     console.print(f"Open data: {len(sizes)} languages × JSON + CSV written, {total / 1024:.0f} KB"

@@ -6,7 +6,6 @@ business, not ours). Every URL is absolute, on PUBLIC_SITEURL, like QR codes and
 
 from __future__ import annotations
 
-from ocop.links.badges import state_of
 
 SCHEMA_VERSION = "1.0"
 
@@ -38,14 +37,14 @@ def product_record(view) -> dict:
     return {
         "slug": view.slug,
         "url": site.public(view.url),
-        "permanent_url": site.public(site.url("product", view.slug, lang=site.default_lang)),
+        "permanent_url": view.permanent_url,
         "lang": text_lang,
         "translated": view.translated,
         "name": view.title,
         "summary": view.summary,
         "stars": view.stars,
         "score": view.score,
-        "status": state_of(view.stars, view.certificate),
+        "status": view.status,
         "certified": view.certified,
         "expired": view.expired,
         "certificate": {"decision": cert.decision, "issued_by": cert.issued_by, "date": _date(cert.date),

@@ -17,10 +17,8 @@ import shutil
 from pathlib import Path
 
 from babel.numbers import format_decimal
-from pelican import signals as pelican_signals
 
-from ocop.catalogue.generator import CatalogueGenerator
-from ocop.catalogue.signals import catalogue_written
+from ocop.catalogue.api import catalogue_ready, catalogue_written
 from ocop.i18n.collation import slugify
 
 FOLDER_SETTING = "PRINT_CATALOGUE_FOLDER"
@@ -54,9 +52,9 @@ def pdf_link(site) -> dict | None:
     return {"url": site.siteurl + path, "size": format_decimal(megabytes, "0.0", locale=site.lang.locale) + " MB"}
 
 
-def add_template_globals(generator) -> None:
-    if isinstance(generator, CatalogueGenerator):
-        generator.env.globals.update(pdf_link=pdf_link)
+def template_globals(generator, catalogue, problems) -> dict:
+    """`pdf_link(site)` for the templates (`catalogue_ready`): every page footer links the PDF."""
+    return {"pdf_link": pdf_link}
 
 
 def publish_pdfs(generator, output, sites) -> None:
@@ -71,5 +69,5 @@ def publish_pdfs(generator, output, sites) -> None:
 
 
 def register():
-    pelican_signals.generator_init.connect(add_template_globals)
+    catalogue_ready.connect(template_globals)
     catalogue_written.connect(publish_pdfs)

@@ -1,7 +1,7 @@
 """The printed catalogue of one language as its template sees it: sections by product group, one card per
 product, the table of contents and the index of producers.
 
-Built on the site's own view models (`views.Site`: titles in the language, formatted prices, regions),
+Built on the site's own view models (`api.Site`: titles in the language, formatted prices, regions),
 so the PDF says exactly what the web pages say; only what paper needs is added here: the photo file at
 print resolution, the QR code of the permanent URL, and anchors for the page numbers.
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from ocop.catalogue.views import GroupView, ProducerView, ProductView, Site
+from ocop.catalogue.api import GroupView, ProducerView, ProductView, Site
 from ocop.links.qr import qr_svg
 
 from .selection import Selection

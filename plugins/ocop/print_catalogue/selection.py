@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ocop.catalogue.groups import Group
-from ocop.catalogue.model import Catalogue, Product
-from ocop.catalogue.regions import Region
+from ocop.catalogue.api import Catalogue, Group, Product, Region
 
 STAR_LEVELS = range(1, 6)
 

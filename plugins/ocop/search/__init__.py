@@ -26,16 +26,12 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from pelican import signals as pelican_signals
 from pelican.log import console
 
-from ocop.atomic_output import current_plan, write_file
-from ocop.catalogue.generator import CatalogueGenerator
-from ocop.catalogue.rendering import page_file
-from ocop.catalogue.routes import Route
-from ocop.catalogue.signals import catalogue_written, routes_adding
+from ocop.catalogue.api import Route, catalogue_ready, catalogue_written, page_file, routes_adding
 
 from .bundle_cache import BundleCache, inputs_digest
 from .facets import search_facets
@@ -49,17 +45,28 @@ def _enabled(settings) -> bool:
     return settings.get("SEARCH_ENABLED", True)
 
 
-def add_template_globals(generator) -> None:
-    if not isinstance(generator, CatalogueGenerator):
-        return
-    available = _enabled(generator.settings) and pagefind_executable() is not None
-    generator.search_available = available
+@lru_cache(maxsize=1)
+def _pagefind_installed() -> bool:
+    """Whether the Pagefind binary is there: looked for once per process (a preview builds many times)."""
+    return pagefind_executable() is not None
+
+
+def search_available(settings) -> bool:
+    """Whether a build with these settings makes a search index: search is on (SEARCH_ENABLED) and the
+    Pagefind binary is installed. Pages show the search form only then (`SEARCH_AVAILABLE`)."""
+    return _enabled(settings) and _pagefind_installed()
+
+
+def template_globals(generator, catalogue, problems) -> dict:
+    """What templates use of this plugin (`catalogue_ready`): each page's search data, the filters'
+    choices, whether search works in this build and where its bundle is."""
+    available = search_available(generator.settings)
     if _enabled(generator.settings) and not available:
         logger.warning("Search: the Pagefind binary was not found (install the pinned `pagefind[bin]` "
                        "package, or set PAGEFIND_BINARY_PATH); the site is built without a search index "
                        "and its search page says that search is unavailable.")
-    generator.env.globals.update(search_record=search_record, search_facets=search_facets,
-                                 SEARCH_AVAILABLE=available, SEARCH_BUNDLE=BUNDLE_DIR)
+    return {"search_record": search_record, "search_facets": search_facets, "SEARCH_AVAILABLE": available,
+            "SEARCH_BUNDLE": BUNDLE_DIR}
 
 
 def _status(message: str):
@@ -73,17 +80,16 @@ def search_route(generator, catalogue, problems) -> list[Route]:
     return [Route("search", None, "search.html", lambda site: {})]
 
 
-def indexed_pages(generator, lang, output: Path, plan, producer_of: dict[str, str]) \
-        -> tuple[dict[str, Path], dict[str, str]]:
-    """The product and producer pages of one language: output path → its file this build (written into
-    `output`, or kept in the previous output by the plan), and output path → its producer's slug (what
+def indexed_pages(generator, lang, producer_of: dict[str, str]) -> tuple[dict[str, Path], dict[str, str]]:
+    """The product and producer pages of one language: output path → its file this build (written now, or
+    kept in the previous output by the build's plan), and output path → its producer's slug (what
     puts it in a shard: an edit changes a product's page, its producer's and the producer's other
     products', so they are best in one shard; `producer_of`: product slug → producer slug)."""
     pages, producers = {}, {}
     for route in generator.routes:
         if route.page_type in ("product", "producer"):
             path = page_file(route, lang)
-            pages[path] = output / path if plan is None or path not in plan.carried else plan.final / path
+            pages[path] = generator.plan.file_of(path)
             producers[path] = producer_of[route.key] if route.page_type == "product" else route.key
     return pages, producers
 
@@ -104,19 +110,19 @@ def index_site(generator, output, sites) -> None:
     """Index the product and producer pages: per language, one Pagefind run and bundle per shard
     (`shards.py`), runs in parallel. Shards whose pages did not change get their cached
     bundle back. The last step of the build, before the commit."""
-    if not generator.search_available:
+    if not search_available(generator.settings):
         return
-    output, plan = Path(output), current_plan()
+    output, plan = Path(output), generator.plan
     settings = generator.settings
     runs, reused = [], 0
     producer_of = {product.slug: product.producer.slug for product in generator.catalogue.products}
     for lang in generator.languages:
         base = f"{BUNDLE_DIR}/{lang.code}"
-        shards = split(*indexed_pages(generator, lang, output, plan, producer_of),
+        shards = split(*indexed_pages(generator, lang, producer_of),
                        settings.get("SEARCH_SHARD_PAGES", DEFAULT_SHARD_PAGES))
         # a preview may keep a shard's previous bundle only if the shards are the same as then
-        same_layout = _previous_layout(plan, base) == layout(shards)
-        write_file(output, f"{base}/{LAYOUT_FILE}", layout(shards))
+        same_layout = plan.previous_text(f"{base}/{LAYOUT_FILE}") == layout(shards)
+        plan.write(f"{base}/{LAYOUT_FILE}", layout(shards))
         caches = generator.cache_folder / "search" / lang.code
         _forget_other_shards(caches, len(shards))
         for index, pages in enumerate(shards):
@@ -124,7 +130,7 @@ def index_site(generator, output, sites) -> None:
                 continue
             run = ShardRun(lang, index, len(shards), pages, base + "/" + folder(index).rstrip("/"),
                            BundleCache(caches / f"shard-{index}"),
-                           inputs_digest(pages, plan.digests if plan is not None else {}))
+                           inputs_digest(pages, plan.digest_of))
             if run.cache.restore(run.digest, output / run.bundle, run.bundle, plan):
                 reused += len(pages)
             elif not (settings.get("CATALOGUE_PREVIEW") and same_layout and _keep_previous(plan, run)):
@@ -136,19 +142,9 @@ def index_site(generator, output, sites) -> None:
                or min(DEFAULT_INDEX_WORKERS, len(os.sched_getaffinity(0))))
 
 
-def _previous_layout(plan, base: str) -> str | None:
-    """The previous build's `shards.json` of the bundle at `base`, if the output still has it."""
-    if plan is None:
-        return None
-    try:
-        return (plan.final / base / LAYOUT_FILE).read_text(encoding="utf-8")
-    except OSError:
-        return None
-
-
 def _keep_previous(plan, run: ShardRun) -> bool:
     """In a preview, keep the shard's previous bundle (Pagefind has no incremental mode)."""
-    if plan is None or not plan.keep_previous(path for path in plan.previous if path.startswith(run.bundle + "/")):
+    if not plan.keep_previous_folder(run.bundle):
         return False
     console.print(f"Search ({run.lang.code}): pages changed, but this preview keeps the previous search "
                   "index (results may show the old text of what you edited); `invoke build` and "
@@ -198,7 +194,7 @@ def _site_view(output: Path, run: ShardRun, plan):
     """A folder with the shard's pages: the output itself when the language has one shard and this build
     wrote all its pages, else a temporary folder of hard links to the pages written now and the ones kept
     from the previous output."""
-    whole = plan is None or not plan.carried.intersection(run.pages)
+    whole = not plan.carried_any(run.pages)
     if run.count == 1 and whole:
         yield output
         return
@@ -214,6 +210,6 @@ def _site_view(output: Path, run: ShardRun, plan):
 
 
 def register() -> None:
-    pelican_signals.generator_init.connect(add_template_globals)
+    catalogue_ready.connect(template_globals)
     routes_adding.connect(search_route)
     catalogue_written.connect(index_site)

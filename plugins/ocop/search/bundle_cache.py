@@ -12,13 +12,15 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 
-def inputs_digest(pages: dict[str, Path], fingerprints: dict[str, str]) -> str:
+def inputs_digest(pages: dict[str, Path], fingerprint_of) -> str:
     """What Pagefind reads: each page (output path → file), by its fingerprint when the build has one
-    (it determines the page's bytes), else by its bytes."""
+    (`fingerprint_of(path)`, the output plan's `digest_of`: it determines the page's bytes), else by its
+    bytes."""
     digest = hashlib.sha256()
     try:
         digest.update(version("pagefind_bin").encode())
@@ -26,7 +28,7 @@ def inputs_digest(pages: dict[str, Path], fingerprints: dict[str, str]) -> str:
         digest.update(b"pagefind")
     for path in sorted(pages):
         digest.update(path.encode() + b"\0")
-        known = fingerprints.get(path)
+        known = fingerprint_of(path)
         digest.update(known.encode() if known else hashlib.sha256(pages[path].read_bytes()).digest())
     return digest.hexdigest()[:32]
 
@@ -38,6 +40,11 @@ def _link(source, target) -> None:
         shutil.copy2(source, target)
 
 
+def _link_into(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _link(source, target)
+
+
 def _link_tree(source: Path, target: Path) -> None:
     shutil.copytree(source, target, copy_function=_link)
 
@@ -46,31 +53,27 @@ class BundleCache:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
 
-    def restore(self, digest: str, bundle: Path, prefix: str, plan=None) -> bool:
+    def restore(self, digest: str, bundle: Path, prefix: str, plan) -> bool:
         """Put the cached bundle of `digest` at `bundle` (`prefix`: its path in the site); files the
-        previous output already has from this bundle are kept there (`plan`, see atomic_output)."""
+        previous output already has from this bundle are kept there (`plan`: the build's output plan)."""
         cached = self.folder / digest
         if not cached.is_dir():
             return False
-        if plan is not None and plan.carry_all(f"bundle:{digest}", prefix):
+        if plan.carry_all(f"bundle:{digest}", prefix):
             return True  # the previous output has every file of this bundle
         shutil.rmtree(bundle, ignore_errors=True)
         for source in sorted(p for p in cached.rglob("*") if p.is_file()):
             relative = source.relative_to(cached).as_posix()
-            if plan is not None and plan.carry(f"{prefix}/{relative}", f"bundle:{digest}"):
-                continue
-            (bundle / relative).parent.mkdir(parents=True, exist_ok=True)
-            _link(source, bundle / relative)
-            if plan is not None:
-                plan.made(f"{prefix}/{relative}", f"bundle:{digest}")
+            target = bundle / relative
+            plan.reuse([f"{prefix}/{relative}"], f"bundle:{digest}", partial(_link_into, source, target))
         return True
 
-    def store(self, digest: str, bundle: Path, prefix: str, plan=None) -> None:
-        """Keep `bundle` as the one cached bundle (older ones are removed)."""
-        if plan is not None:
-            for path in bundle.rglob("*"):
-                if path.is_file():
-                    plan.made(f"{prefix}/{path.relative_to(bundle).as_posix()}", f"bundle:{digest}")
+    def store(self, digest: str, bundle: Path, prefix: str, plan) -> None:
+        """Keep `bundle` (written by Pagefind this build: recorded in `plan`) as the one cached bundle
+        (older ones are removed)."""
+        for path in bundle.rglob("*"):
+            if path.is_file():
+                plan.made(f"{prefix}/{path.relative_to(bundle).as_posix()}", f"bundle:{digest}")
         self.folder.mkdir(parents=True, exist_ok=True)
         partial = self.folder / f"{digest}.partial"
         shutil.rmtree(partial, ignore_errors=True)

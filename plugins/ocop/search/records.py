@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ocop.catalogue.views import ProductView
+from ocop.catalogue.api import ProductView
 from ocop.i18n.collation import sort_key
 
 from .folding import d_folded_words

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ocop.catalogue.signals import catalogue_written
+from ocop.catalogue.api import catalogue_written
 
 HEADER_ONLY_DIRECTIVES = "frame-ancestors 'self'"  # ignored in a <meta> policy, so added here
 

@@ -5,7 +5,7 @@
 // language; its fields are the URL query (?q=&type=&stars=&group=&region=&kind=&sort=), so a filtered
 // view can be shared. Results are the cards the site renders itself, stored in the index as `card` meta.
 //
-// A language's index may come in shards (plugins/search/shards.py; `shards.json` lists them): each is a
+// A language's index may come in shards (plugins/ocop/search/shards.py; `shards.json` lists them): each is a
 // Pagefind instance, every search asks all of them, and their results are merged here: by score for a
 // search by relevance (scores come from each shard's own statistics, so the order is close to one
 // index's, not always the same), by the sort key (also stored as `sort_<name>` meta) for a sorted list.
