@@ -6,7 +6,7 @@ import datetime
 
 from babel.dates import format_date as _format_date
 from babel.numbers import format_currency, format_decimal
-from babel.units import format_unit
+from babel.units import format_unit, get_unit_name
 
 
 def format_amount(amount, currency: str, locale) -> str:
@@ -37,6 +37,5 @@ def format_number(value, locale) -> str:
 def format_duration(value: int, unit: str, locale) -> str:
     """"7 ngày", "7 days", "7일", "12 tháng": CLDR's long form, or its short one where the locale has no long
     one (CLDR inherits long from short; Babel does not, and would print "7 day")."""
-    patterns = locale._data["unit_patterns"].get(f"duration-{unit}", {})
-    length = "long" if locale.plural_form(value) in patterns.get("long", {}) else "short"
+    length = "long" if get_unit_name(f"duration-{unit}", length="long", locale=locale) else "short"
     return format_unit(value, unit, length=length, locale=locale)
