@@ -25,7 +25,7 @@ import yaml
 
 from ocop.catalogue.errors import Problems
 from ocop.catalogue.frontmatter import Document, load_yaml
-from ocop.catalogue.schema import PRODUCER, PRODUCT, SLUG_RE, ListOf, Schema, did_you_mean
+from ocop.catalogue.schema import PRODUCER, PRODUCT, SLUG_RE, ListOf, OneOrListOf, Schema, did_you_mean
 from ocop.i18n.collation import slugify
 from ocop.images.settings import read_settings as image_settings
 
@@ -41,6 +41,9 @@ TYPES = {"product": "product", "san-pham": "product", "sản phẩm": "product",
 SECTIONS = {"product": ("products", PRODUCT, PRODUCT_BODY), "producer": ("producers", PRODUCER, PRODUCER_BODY)}
 LIST_SEPARATOR = ";"
 NOT_IMPORTED = {"images", "logo"}  # photos are files: added to the folder by hand
+# Contract v1.1's fields for buyers are not columns of the sheet yet (nested and list-of-mapping fields
+# need columns of their own, the template and the staff guides an update): write them in the files.
+NOT_IMPORTED |= {"trade", "certifications", "buy_online", "contact_person", "languages", "messengers", "tax_code"}
 TYPED_CHECKS = ("whole number", "number", "decimal degrees", "year", "date")  # cells read as YAML values
 
 
@@ -173,18 +176,18 @@ def _cell_value(value, spec, column: str, source: dict):
         value = value.date()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if isinstance(value, (int, float)) and column in ("phone", "zalo"):
+        raise ValueError("is a number in the sheet, which drops the leading 0: format the column as Text "
+                         "and type the number again")
     if isinstance(spec.check, ListOf):
-        items = str(value).split(LIST_SEPARATOR)
-        return [item.strip() for item in items if item.strip()]
+        items = [item.strip() for item in str(value).split(LIST_SEPARATOR) if item.strip()]
+        return items[0] if isinstance(spec.check, OneOrListOf) and len(items) == 1 else items
     if isinstance(value, str) and describe.startswith(TYPED_CHECKS):
         source[column] = value
         try:
             return load_yaml(value)  # an impossible date (2025-02-30): a ValueError saying what to write
         except yaml.YAMLError:
             return value
-    if isinstance(value, (int, float)) and column in ("phone", "zalo"):
-        raise ValueError("is a number in the sheet, which drops the leading 0: format the column as Text "
-                         "and type the number again")
     if isinstance(value, (int, float)) and not describe.startswith(TYPED_CHECKS):
         return str(value)
     return value

@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+class Invalid(ValueError):
+    """A value that breaks its field's rule; the message says what is expected."""
+
+
 @dataclass(frozen=True)
 class Problem:
     path: str

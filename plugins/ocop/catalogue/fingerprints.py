@@ -19,7 +19,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 PLUGINS_DIR = Path(__file__).resolve().parents[1]
-LIBRARIES = ("pelican", "jinja2", "markdown", "nh3", "babel", "markupsafe", "pillow")
+LIBRARIES = ("pelican", "jinja2", "markdown", "nh3", "babel", "markupsafe", "pillow", "phonenumbers", "python-stdnum", "vobject")
 LISTINGS = ("products", "producers", "stars", "group")
 
 

@@ -18,7 +18,8 @@ from .content_cache import ContentCache
 from .errors import Problems
 from .frontmatter import Document, read_document
 from .groups import Group, load_groups
-from .model import Catalogue, Entry, Producer, Product, Text, certificate_of, name_order, product_order
+from .model import (Catalogue, Entry, Producer, Product, Text, certificate_of, certifications_of, name_order,
+                    product_order)
 from .photos import DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_MEGAPIXELS, PhotoProblem, PhotoUse, inspect_photo
 from .regions import Region, load_regions
 from .schema import PAGE, PRODUCER, PRODUCT, REGION_DESCRIPTION, SLUG_RE, Schema, did_you_mean
@@ -196,6 +197,22 @@ class CatalogueLoader:
                                         f"index.md ({', '.join(map(str, files))}); a translation only translates `alt`",
                                         tdoc.line(name))
 
+    def _check_translated_trade(self, entry: Entry) -> None:
+        """A translation translates the trade units, the port and the certifications' names of index.md:
+        it cannot add one that index.md does not have, and lists the certifications in the same order."""
+        trade, certifications = entry.fields.get("trade", {}), entry.fields.get("certifications", [])
+        for lang, tdoc in entry.translation_docs.items():
+            fields = entry.texts[lang].fields
+            for key in fields.get("trade", {}):
+                if key not in trade:
+                    self.problems.error(tdoc.path, f"trade.{key}", f"index.md has no trade.{key}; a translation only "
+                                        "translates the units and the port of index.md", tdoc.line(f"trade.{key}"))
+            translated = fields.get("certifications")
+            if translated is not None and len(translated) != len(certifications):
+                self.problems.error(tdoc.path, "certifications", f"lists {len(translated)} certification(s), index.md "
+                                    f"{len(certifications)}; list them in the order of index.md, each with its "
+                                    "translated `name` (`- {}` for one without a name)", tdoc.line("certifications"))
+
     # ---- the whole catalogue: read, cross-check, link -------------------------------------------
 
     def load(self) -> Catalogue | None:
@@ -232,7 +249,8 @@ class CatalogueLoader:
         """Phase 3, for a catalogue without errors: the model, every reference resolved and in order."""
         for entry in checked.region_descriptions:
             files.regions[entry.slug].description = entry
-        products = [Product(p.entry, p.producer, p.group, p.region, certificate_of(p.entry.fields, self.today))
+        products = [Product(p.entry, p.producer, p.group, p.region, certificate_of(p.entry.fields, self.today),
+                            certifications_of(p.entry.fields, self.today))
                     for p in checked.products]
         products.sort(key=product_order(self.default))
         return Catalogue(
@@ -276,6 +294,7 @@ class CatalogueLoader:
         for entry in files.products:
             doc = entry.document
             self._check_product_images(entry)
+            self._check_translated_trade(entry)
             producer_slug = entry.fields.get("producer")
             producer = producers.get(producer_slug)
             if producer_slug and producer is None and producer_slug not in slugs:

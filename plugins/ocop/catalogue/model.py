@@ -87,6 +87,26 @@ def certificate_of(fields: dict, today: datetime.date) -> Certificate | None:
     return Certificate(cert["decision"], cert["issued_by"], cert["date"], expires, expires < today)
 
 
+@dataclass(frozen=True)
+class Certification:
+    """One of a product's other certifications (VietGAP, HACCP, organic …)."""
+
+    scheme: str
+    name: str | None  # in the default language; required for `other`
+    number: str | None
+    issued_by: str | None
+    date: datetime.date | None
+    expires: datetime.date | None
+    url: str | None
+    expired: bool  # past `expires` on the build date (CATALOGUE_TODAY)
+
+
+def certifications_of(fields: dict, today: datetime.date) -> list[Certification]:
+    return [Certification(c["scheme"], c.get("name"), c.get("number"), c.get("issued_by"), c.get("date"),
+                          c.get("expires"), c.get("url"), bool(c.get("expires") and c["expires"] < today))
+            for c in fields.get("certifications", ())]
+
+
 @dataclass(eq=False)
 class Product:
     entry: Entry
@@ -94,6 +114,7 @@ class Product:
     group: Group
     region: Region
     certificate: Certificate | None
+    certifications: list[Certification] = field(default_factory=list)
 
     @property
     def slug(self) -> str:

@@ -18,13 +18,9 @@ from typing import Any, Callable
 
 from babel.numbers import get_currency_name
 
-from . import programme
-from .errors import Problems
+from . import contacts, programme, trade
+from .errors import Invalid, Problems
 from .frontmatter import Document
-
-
-class Invalid(ValueError):
-    """A value that breaks its field's rule; the message says what is expected."""
 
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -106,6 +102,17 @@ amount.describe = "number, digits only (45000)"
 amount.uses_source = True  # sees the text as written, to catch "35.000"
 
 
+def quantity(value, source: str | None = None):
+    value = amount(value, source)
+    if value <= 0:
+        raise Invalid(f"must be more than 0, got {value}")
+    return value
+
+
+quantity.describe = "number > 0, digits only (1000)"
+quantity.uses_source = True
+
+
 def coordinate(value):
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise Invalid(f"must be a decimal number of degrees, e.g. 16.4637, got {_describe(value)}")
@@ -149,27 +156,99 @@ def one_of(*choices: str) -> Callable:
     return check
 
 
-def phone(value):
+def _quoted(value, example: str = '"0234 3812 345"'):
+    """A number YAML read without quotes has lost its leading zero and its +: refuse it, show the quotes."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        raise Invalid('must be written in quotes, e.g. "0234 3812 345": without quotes YAML reads it as '
+        raise Invalid(f"must be written in quotes, e.g. {example}: without quotes YAML reads it as "
                       "a number and drops the leading zero and the +")
-    value = text()(value)
-    if not re.fullmatch(r"[0-9+().\s-]{6,}", value):
-        raise Invalid(f"must be a phone number (digits, spaces, +, -), got {value!r}")
-    return value
-
-
-phone.describe = "text in quotes, e.g. \"0234 3812 345\""
-
-
-def zalo(value):
-    """A Zalo phone number or Zalo id: text, quoted when it is a number."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return phone(value)
     return text()(value)
 
 
-zalo.describe = "phone number (in quotes) or Zalo id"
+def phone(value):
+    """A valid Vietnamese or international number, normalised: `contacts.Phone` (display, tel)."""
+    return contacts.parse_phone(_quoted(value))
+
+
+phone.describe = "phone number in quotes, e.g. \"0234 3812 345\" or \"+82 2 312 3456\""
+
+
+def zalo(value):
+    """A Zalo phone number, https://zalo.me/ link or Zalo id: `contacts.Handle` (text, link)."""
+    return contacts.zalo(_quoted(value, '"0905 123 456"'))
+
+
+zalo.describe = "phone number in quotes, https://zalo.me/… link or Zalo id"
+
+
+def messenger(parse, describe: str) -> Callable:
+    def check(value):
+        return parse(_quoted(value, '"+84 905 123 456"'))
+    check.describe = describe
+    return check
+
+
+def language(value):
+    return contacts.language(text()(value))
+
+
+language.describe = "ISO 639-1 code (vi, en, ko …)"
+
+
+def written(parse, example: str, describe: str) -> Callable:
+    """A code that YAML may read as a number when written without quotes (a barcode, an HS or tax code):
+    taken exactly as written in the file, leading zeros and dots included."""
+    def check(value, source=None):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if source is None:
+                raise Invalid(f"must be text in quotes, e.g. {example}, got the number {value}")
+            value = source
+        return parse(text()(value))
+    check.describe = describe
+    check.uses_source = True
+    return check
+
+
+def country(value):
+    if value is False:  # YAML 1.1 reads NO (Norway) as the boolean no
+        raise Invalid('got yes/no: YAML reads NO as "no"; write Norway in quotes: "NO"')
+    return trade.country(text()(value))
+
+
+country.describe = "ISO 3166-1 alpha-2 code (KR, JP, US …)"
+
+
+def incoterm(value):
+    return trade.incoterm(text()(value))
+
+
+incoterm.describe = "Incoterms 2020 rule (" + ", ".join(trade.INCOTERMS_2020) + ")"
+
+
+def scheme(value):
+    return trade.scheme(text()(value))
+
+
+scheme.describe = "one of " + ", ".join(f"`{s}`" for s in trade.CERTIFICATION_SCHEMES)
+
+
+def yes_no(value):
+    if not isinstance(value, bool):
+        raise Invalid(f"must be yes or no (true or false), got {_describe(value)}")
+    return value
+
+
+yes_no.describe = "yes or no"
+
+
+def whole(low: int) -> Callable:
+    def check(value):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise Invalid(f"must be a whole number, {low} or more, got {_describe(value)}")
+        if value < low:
+            raise Invalid(f"must be {low} or more, got {value}")
+        return value
+    check.describe = f"whole number ≥ {low}"
+    return check
 
 
 def email(value):
@@ -190,6 +269,16 @@ def web_url(value):
 
 
 web_url.describe = "http:// or https:// URL"
+
+
+def https_url(value):
+    value = text()(value)
+    if not URL_RE.match(value) or not value.lower().startswith("https://"):
+        raise Invalid(f"must be a web address starting with https://, e.g. https://shopee.vn/…, got {value!r}")
+    return value
+
+
+https_url.describe = "https:// URL"
 
 
 def year(value):
@@ -244,6 +333,18 @@ class ListOf:
 
 
 list_of = ListOf
+
+
+@dataclass
+class OneOrListOf(ListOf):
+    """One item or a list of them; the clean value is always a list."""
+
+    @property
+    def describe(self) -> str:
+        return f"{getattr(self.item, 'describe', 'item')}, or a list of them"
+
+
+one_or_list_of = OneOrListOf
 
 
 def text_mapping(value):
@@ -322,13 +423,19 @@ class Schema:
         for rule in self.rules if not translation else ():
             for field_name, message, *near in rule(clean):  # near: a field whose line to show if absent
                 name = f"{prefix}.{field_name}" if prefix else field_name
-                line = doc.line(name) if name in doc.lines else doc.line(near[0] if near else prefix)
+                if name in doc.lines or not near:
+                    line = doc.line(name if name in doc.lines else prefix)
+                else:
+                    line = doc.line(f"{prefix}.{near[0]}" if prefix else near[0])
                 problems.error(doc.path, name, message, line)
         return clean
 
     def _check(self, check, value, name, doc, problems, translation):
         if isinstance(check, Schema):
             return check._validate_mapping(value, name, doc, problems, translation)
+        if isinstance(check, OneOrListOf) and not isinstance(value, list):
+            result = self._check(check.item, value, name, doc, problems, translation)
+            return None if result is None else [result]
         if isinstance(check, ListOf):
             if not isinstance(value, list):
                 problems.error(doc.path, name, f"must be a list (lines starting with '- '), got {_describe(value)}",
@@ -338,6 +445,9 @@ class Schema:
                 problems.error(doc.path, name, f"needs at least {check.min_items} item(s)", doc.line(name))
             items = []
             for index, item in enumerate(value, start=1):
+                if item is None and translation and isinstance(check.item, Schema):
+                    items.append({})  # an item with nothing to translate keeps its place ("- " or "- {}")
+                    continue
                 result = self._check(check.item, item, f"{name}[{index}]", doc, problems, translation)
                 if result is not None:
                     items.append(result)
@@ -371,6 +481,20 @@ def certificate_when_certifiable(record):
 def expiry_after_issue(record):
     if record.get("date") and record.get("expires") and record["expires"] <= record["date"]:
         yield "expires", f"{record['expires']} is not after the certificate date {record['date']}"
+
+
+def name_for_other(record):
+    if record.get("scheme") == "other" and not record.get("name"):
+        yield "name", "is required when `scheme` is `other`: the certification's name, e.g. \"Rainforest Alliance\"", "scheme"
+
+
+def listed_once(*names: str) -> Callable:
+    def rule(record):
+        for name in names:
+            items = record.get(name) or []
+            for twice in sorted({i for i in items if items.count(i) > 1}):
+                yield name, f"lists {twice} twice; keep one"
+    return rule
 
 
 def price_range(record):
@@ -417,6 +541,48 @@ LOCATION = Schema("location", [
     Field("lon", coordinate, required=True, doc="longitude, decimal degrees"),
 ], rules=[location_range])
 
+MIN_ORDER = Schema("min_order", [
+    Field("quantity", quantity, required=True),
+    Field("unit", text(), required=True, translatable=True, doc='e.g. "thùng 24 chai"'),
+])
+
+CAPACITY = Schema("capacity", [
+    Field("quantity", quantity, required=True),
+    Field("unit", text(), required=True, translatable=True, doc='e.g. "chai 500 ml"'),
+    Field("per", one_of("month", "year"), required=True),
+])
+
+TRADE = Schema("trade", [
+    Field("min_order", MIN_ORDER, translatable=True, doc="smallest order: `quantity`, `unit`"),
+    Field("capacity", CAPACITY, translatable=True, doc="how much can be made: `quantity`, `unit`, `per`"),
+    Field("lead_time_days", whole(0), doc="days from order to dispatch"),
+    Field("shelf_life_months", whole(1)),
+    Field("export_markets", list_of(country), doc="countries the product is already sold to"),
+    Field("incoterms", list_of(incoterm)),
+    Field("port", text(), translatable=True, doc="port or place for FOB/FCA"),
+    Field("hs_code", written(trade.hs_code, '"0303.89"', 'HS code of 4, 6, 8 or 10 digits, e.g. "0303.89"')),
+    Field("gtin", written(trade.gtin, '"8935049500018"', "barcode number (GTIN-8/12/13/14)")),
+    Field("oem", yes_no, doc="takes private-label orders"),
+    Field("samples", yes_no, doc="sends samples to buyers"),
+], rules=[listed_once("export_markets", "incoterms")])
+
+CERTIFICATION = Schema("certification", [
+    Field("scheme", scheme, required=True),
+    Field("name", text(), translatable=True, doc="required for `other`"),
+    Field("number", text()),
+    Field("issued_by", text()),
+    Field("date", date),
+    Field("expires", date),
+    Field("url", https_url),
+], rules=[name_for_other, expiry_after_issue])
+
+MESSENGERS = Schema("messengers", [
+    Field("whatsapp", messenger(contacts.whatsapp, 'phone number in quotes, e.g. "+84 905 123 456"')),
+    Field("kakaotalk", messenger(contacts.kakaotalk, "KakaoTalk ID or https://open.kakao.com/… link")),
+    Field("wechat", messenger(contacts.wechat, "WeChat ID")),
+    Field("line", messenger(contacts.line, "LINE ID")),
+])
+
 PRODUCT = Schema("product", [
     Field("title", text(), required=True, translatable=True, required_in_translation=True),
     Field("producer", slug, required=True, doc="folder name in content/producers/"),
@@ -432,6 +598,10 @@ PRODUCT = Schema("product", [
     Field("tags", list_of(text()), translatable=True),
     Field("aliases", list_of(alias), doc="old site paths that redirect here"),
     Field("date", date, doc="when the product was listed"),
+    Field("trade", TRADE, translatable=True, doc="facts for buyers; in translations only the units and `port`"),
+    Field("certifications", list_of(CERTIFICATION), translatable=True,
+          doc="other certifications; in translations only `name`, in the same order"),
+    Field("buy_online", list_of(https_url), doc="online shops selling the product"),
 ], rules=[score_in_band, certificate_when_certifiable])
 
 PRODUCER_KINDS = ("cooperative", "enterprise", "cooperative-group", "household")
@@ -442,7 +612,7 @@ PRODUCER = Schema("producer", [
     Field("region", slug, required=True, doc="region id"),
     Field("address", text(), translatable=True),
     Field("location", LOCATION),
-    Field("phone", phone),
+    Field("phone", one_or_list_of(phone, min_items=1)),
     Field("email", email),
     Field("website", web_url),
     Field("facebook", web_url),
@@ -451,7 +621,11 @@ PRODUCER = Schema("producer", [
     Field("representative", text()),
     Field("founded", year),
     Field("summary", text(200), required=True, translatable=True, required_in_translation=True),
-])
+    Field("contact_person", text(), translatable=True, doc="who answers buyers"),
+    Field("languages", list_of(language), doc="languages the contacts speak"),
+    Field("messengers", MESSENGERS),
+    Field("tax_code", written(contacts.tax_code, '"0100233488"', "Vietnamese tax code, 10 digits (-3 for a branch)")),
+], rules=[listed_once("languages")])
 
 REGION_DESCRIPTION = Schema("region description", [
     Field("title", text(), translatable=True, doc="overrides the GeoJSON name"),

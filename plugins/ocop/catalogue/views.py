@@ -6,15 +6,20 @@ formatted prices and dates, URLs, and flags such as `certified` or `expired` com
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
+from urllib.parse import quote
 
 import markdown
 import nh3
 from markupsafe import Markup
 
-from ocop.i18n.formatting import format_date, format_number, format_price
+from ocop.i18n.formatting import format_date, format_duration, format_number, format_price
 
 from . import programme
+from . import trade as trade_rules
+from .contacts import Handle, Phone
 from .model import Catalogue, Entry, Producer, Product, name_order, product_order
 
 MEDIA_DIR = "media"
@@ -124,6 +129,13 @@ class Site:
     def _srcset(self, entry: Entry, renditions) -> str:
         return ", ".join(f"{self.media_url(entry, r.name)} {r.width}w" for r in renditions)
 
+    @staticmethod
+    def message_url(base: str, fields: dict, newline: str = "\r\n") -> str:
+        """`base` with a query of text fields percent-encoded as mailto: (RFC 6068: line breaks CRLF) and
+        wa.me want them: UTF-8, spaces as %20."""
+        query = "&".join(f"{name}={quote(value.replace(chr(10), newline), safe='')}" for name, value in fields.items())
+        return f"{base}?{query}" if query else base
+
     def static_url(self, path: str) -> str:
         return f"{self.siteurl}/{self.settings['THEME_STATIC_DIR']}/{path}"
 
@@ -211,6 +223,24 @@ class Site:
         return self._sort_keys[key]
 
 
+class Localised(NamedTuple):
+    """A text of the content and its language when that is not the page's (for a `lang` attribute)."""
+
+    text: str
+    lang: str | None
+
+
+def _dig(fields, path):
+    for key in path:
+        if isinstance(fields, dict):
+            fields = fields.get(key)
+        elif isinstance(fields, list) and isinstance(key, int) and key < len(fields):
+            fields = fields[key]
+        else:
+            return None
+    return fields
+
+
 class EntryView:
     """Text of an entry in the site's language, falling back to the default language."""
 
@@ -245,6 +275,20 @@ class EntryView:
     @cached_property
     def body(self) -> Markup:
         return self.site.markdown(self._text.body)
+
+    def localised(self, *path) -> Localised | None:
+        """A translatable text nested in the fields, e.g. ("trade", "port"): the translation's when it has one,
+        else index.md's; with its language when that is not the page's."""
+        for fields, lang in ((self._text.fields, self.text_lang), (self.entry.fields, self.entry.default_lang)):
+            value = _dig(fields, path)
+            if value is not None:
+                return Localised(value, None if lang == self.site.lang.code else lang)
+        return None
+
+    @property
+    def default_text_lang(self) -> str | None:
+        """The language of facts written only in index.md (an issuer's name), when it is not the page's."""
+        return None if self.entry.default_lang == self.site.lang.code else self.entry.default_lang
 
 
 class ProductView(EntryView):
@@ -322,6 +366,114 @@ class ProductView(EntryView):
     def listed(self):
         return self.product.listed
 
+    @cached_property
+    def trade(self) -> "TradeView | None":
+        facts = self.entry.fields.get("trade")
+        return TradeView(self, facts) if facts else None
+
+    @property
+    def export_ready(self) -> bool:
+        """Already exported, or offering Incoterms."""
+        return bool(self.trade and self.trade.export_ready)
+
+    @cached_property
+    def certifications(self) -> list["CertificationView"]:
+        """The other certifications (VietGAP, HACCP …), in the order of index.md, named in the page's language."""
+        views = []
+        for index, cert in enumerate(self.product.certifications):
+            views.append(CertificationView(
+                scheme=cert.scheme, label=self.site.gettext(trade_rules.CERTIFICATION_SCHEMES[cert.scheme]),
+                name=self.localised("certifications", index, "name"), number=cert.number,
+                issued_by=cert.issued_by, date=self.site.date(cert.date), expires=self.site.date(cert.expires),
+                expired=cert.expired, url=cert.url))
+        return views
+
+    @cached_property
+    def quote(self) -> tuple[str, str] | None:
+        """The "Request a quote" link as (channel, URL): an e-mail with subject and body in the page's language
+        (the product's name, its permanent URL, lines for the buyer to fill in); without an e-mail address, a
+        WhatsApp message with the same text (foreign buyers first) or the producer's Zalo; else None."""
+        producer, gettext = self.producer, self.site.gettext
+        default = self.site.default_lang
+        name = self.title
+        original = self.entry.get("title", default.code)
+        if original != name:
+            name = f"{name} ({original})"
+        subject = gettext("Request for a quotation: %(product)s") % {"product": name}
+        body = "\n".join([
+            gettext("Hello,"), "",
+            gettext("I would like a quotation for %(product)s, listed in the OCOP catalogue:") % {"product": name},
+            self.site.public(self.site.url("product", self.slug, lang=default)), "",
+            gettext("Quantity:") + " ", gettext("Destination (city, country):") + " ",
+            gettext("Delivery date:") + " ", "",
+            gettext("Thank you."), ""])
+        whatsapp = dict(producer.messengers).get("WhatsApp")
+        if producer.email:
+            return "email", self.site.message_url(f"mailto:{producer.email}", {"subject": subject, "body": body})
+        if whatsapp and (not producer.zalo_url or not self.site.lang.is_default):
+            return "whatsapp", self.site.message_url(whatsapp.url, {"text": f"{subject}\n\n{body}"}, "\n")
+        if producer.zalo_url:
+            return "zalo", producer.zalo_url
+        return None
+
+    @cached_property
+    def shops(self) -> list[tuple[str, str]]:
+        """Online shops (`buy_online`) as (platform or domain, URL): ("Shopee", "https://shopee.vn/…")."""
+        return [(trade_rules.shop_name(url), url) for url in self.entry.fields.get("buy_online", ())]
+
+
+class Quantity(NamedTuple):
+    amount: str  # formatted for the page's locale: "1.000", "1,000"
+    unit: Localised
+
+
+@dataclass
+class CertificationView:
+    scheme: str
+    label: str  # the scheme's name in the page's language: "VietGAP", "Hữu cơ (TCVN 11041)"
+    name: Localised | None  # the certification's own name (required for `other`)
+    number: str | None
+    issued_by: str | None  # in the default language (see ProductView.default_text_lang)
+    date: str  # formatted, "" when not given
+    expires: str
+    expired: bool
+    url: str | None
+
+
+class TradeView:
+    """A product's facts for buyers (`trade`), ready to print in the page's language."""
+
+    def __init__(self, product: ProductView, facts: dict):
+        locale = product.site.lang.locale
+        self.min_order = self._quantity(product, facts, "min_order")
+        self.capacity = self._quantity(product, facts, "capacity")
+        self.capacity_per = (facts.get("capacity") or {}).get("per")  # "month" or "year"
+        days, months = facts.get("lead_time_days"), facts.get("shelf_life_months")
+        self.lead_time_days = days
+        self.lead_time = format_duration(days, "day", locale) if days is not None else None
+        self.shelf_life = format_duration(months, "month", locale) if months is not None else None
+        # country names in the page's language (Babel / CLDR): "Hàn Quốc", "South Korea", "대한민국"
+        self.export_markets = [(code, locale.territories.get(code, code)) for code in facts.get("export_markets", ())]
+        self.incoterms = facts.get("incoterms", [])
+        self.port = product.localised("trade", "port")
+        self.hs_code = facts.get("hs_code")
+        self.gtin = facts.get("gtin")
+        self.oem = facts.get("oem")
+        self.samples = facts.get("samples")
+
+    @staticmethod
+    def _quantity(product, facts, key) -> Quantity | None:
+        if key not in facts:
+            return None
+        return Quantity(product.site.number(facts[key]["quantity"]), product.localised("trade", key, "unit"))
+
+    @property
+    def export_ready(self) -> bool:
+        return bool(self.export_markets or self.incoterms)
+
+
+MESSENGERS = {"whatsapp": "WhatsApp", "line": "LINE", "kakaotalk": "KakaoTalk", "wechat": "WeChat"}
+
 
 class ProducerView(EntryView):
     def __init__(self, producer: Producer, site: Site):
@@ -329,14 +481,21 @@ class ProducerView(EntryView):
         self.producer = producer
         self.kind = producer.kind
         fields = producer.entry.fields
-        self.phone = fields.get("phone")
+        self.phones: list[Phone] = fields.get("phone") or []  # (display, tel) pairs: "0234 3812 345", "+842343812345"
+        self.phone = self.phones[0].display if self.phones else None  # the first, as printed on cards
         self.email = fields.get("email")
         self.website = fields.get("website")
         self.facebook = fields.get("facebook")
-        self.zalo = fields.get("zalo")
+        zalo: Handle | None = fields.get("zalo")
+        self.zalo = zalo.text if zalo else None  # a number in national format, or a Zalo id
+        self.zalo_url = zalo.url if zalo else None  # https://zalo.me/0905123456 (None for an id without a link)
         self.representative = fields.get("representative")
         self.founded = fields.get("founded")
         self.location = fields.get("location")
+        self.tax_code = fields.get("tax_code")
+        # (platform, Handle) in a fixed order; a Handle's url is None where the platform has no link (WeChat)
+        self.messengers = [(name, fields["messengers"][key]) for key, name in MESSENGERS.items()
+                           if key in fields.get("messengers", {})]
 
     @property
     def url(self) -> str:
@@ -348,8 +507,23 @@ class ProducerView(EntryView):
 
     @property
     def tel(self) -> str:
-        """The phone number as a `tel:` target: digits and a leading +."""
-        return "".join(ch for ch in self.phone if ch.isdigit() or ch == "+") if self.phone else ""
+        """The first phone number as a `tel:` target, E.164: "+842343812345"."""
+        return self.phones[0].tel if self.phones else ""
+
+    @property
+    def vcard_url(self) -> str:
+        """The producer's contact card (vCard), one file for every language: /co-so/<slug>/<slug>.vcf."""
+        return f"{self.site.url('producer', self.slug, lang=self.site.default_lang)}{self.slug}.vcf"
+
+    @property
+    def contact_person(self) -> Localised | None:
+        return self.localised("contact_person")
+
+    @cached_property
+    def languages(self) -> list[tuple[str, str]]:
+        """Languages the contacts speak, as (code, name in the page's language): ("ko", "tiếng Hàn")."""
+        names = self.site.lang.locale.languages
+        return [(code, names.get(code, code)) for code in self.entry.fields.get("languages", ())]
 
     @property
     def logo(self) -> dict | None:

@@ -6,6 +6,7 @@ import datetime
 
 from babel.dates import format_date as _format_date
 from babel.numbers import format_currency, format_decimal
+from babel.units import format_unit, get_unit_name
 
 
 def format_amount(amount, currency: str, locale) -> str:
@@ -31,3 +32,10 @@ def format_date(value: datetime.date, locale, format: str = "long") -> str:
 
 def format_number(value, locale) -> str:
     return format_decimal(value, locale=locale)
+
+
+def format_duration(value: int, unit: str, locale) -> str:
+    """"7 ngày", "7 days", "7일", "12 tháng": CLDR's long form, or its short one where the locale has no long
+    one (CLDR inherits long from short; Babel does not, and would print "7 day")."""
+    length = "long" if get_unit_name(f"duration-{unit}", length="long", locale=locale) else "short"
+    return format_unit(value, unit, length=length, locale=locale)

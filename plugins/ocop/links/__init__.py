@@ -1,5 +1,6 @@
 """Links that last: OCOP badges (inline, SVG and PNG files), QR codes of permanent URLs, the permalink
-guard (`permalinks.txt`), schema.org JSON-LD and Open Graph data, and Atom feeds of new products."""
+guard (`permalinks.txt`), schema.org JSON-LD and Open Graph data, Atom feeds of new products, and the
+producers' contact cards (vCard)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from .badges import badge_png, badge_reference, badge_svg, badge_symbol
 from .feeds import write_feed
 from .qr import write_qr_codes
 from .structured_data import og_locale, producer_jsonld, product_jsonld
+from .vcards import producer_vcard
 
 BADGE_FILE = "ocop-badge"
 
@@ -51,7 +53,7 @@ def site_badge_symbols(site) -> Markup:
 
 
 def write_files(generator, output, sites) -> None:
-    """Badge files per language, QR codes, feeds; then remember the new permanent URLs."""
+    """Badge files per language, QR codes, feeds, contact cards; then remember the new permanent URLs."""
     default = generator.languages[0]
     codes = []  # (permanent URL, folder) of each product's QR code
     for lang in generator.languages:
@@ -68,6 +70,10 @@ def write_files(generator, output, sites) -> None:
                 codes.append((site.product(product).permanent_url, folder))
         write_feed(site, output, gettext("New OCOP products") + f" · {generator.settings.get('SITENAME', '')}",
                    gettext("The newest products of the catalogue."))
+    site, gettext = sites[default.code], generator.translations[default.code].gettext
+    for producer in generator.catalogue.producers:
+        view = site.producer(producer)
+        generator.plan.write(view.vcard_url[len(site.siteurl):].lstrip("/"), producer_vcard(view, gettext))
     write_qr_codes(codes, output, generator.plan, generator.cache_folder / "qr",
                    workers_for(generator.settings, len(codes)))
     added = permalinks.update(Path(generator.path), generator.routes, generator.languages)

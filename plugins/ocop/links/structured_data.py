@@ -37,6 +37,32 @@ def _widest(site, picture) -> str:
     return site.public(picture["srcset"].split(" ")[0] if picture["srcset"] else picture["src"])
 
 
+def _certification(name: str, number=None, issuer=None, date=None, expires=None, expired=False, url=None,
+                   rating=None) -> dict:
+    """A schema.org Certification (hasCertification of a Product)."""
+    return {"@type": "Certification", "name": name, "certificationIdentification": number,
+            "issuedBy": {"@type": "Organization", "name": issuer} if issuer else None,
+            "validFrom": date.isoformat() if date else None, "expires": expires.isoformat() if expires else None,
+            "certificationStatus": f"https://schema.org/Certification{'Inactive' if expired else 'Active'}",
+            "certificationRating": rating, "url": url}
+
+
+def _certifications(product, rating_label: str) -> list[dict]:
+    """The OCOP certificate (at a certified level) and the other certifications, named in the page's language."""
+    found = []
+    cert = product.certificate
+    if cert:
+        found.append(_certification(rating_label, cert.decision, cert.issued_by, cert.date, cert.expires,
+                                    cert.expired, rating={"@type": "Rating", "ratingValue": product.stars,
+                                                          "bestRating": 5, "worstRating": 1}))
+    for view, model in zip(product.certifications, product.product.certifications):
+        name = f"{view.label}: {view.name.text}" if view.name and view.scheme != "other" else (
+            view.name.text if view.name else view.label)
+        found.append(_certification(name, model.number, model.issued_by, model.date, model.expires, model.expired,
+                                    model.url))
+    return found
+
+
 def product_jsonld(product, rating_label: str) -> Markup:
     site = product.site
     fields = product.product.entry.fields
@@ -62,6 +88,12 @@ def product_jsonld(product, rating_label: str) -> Markup:
     if product.certified:
         cert = product.certificate
         data["award"] = f"{rating_label} ({cert.decision}, {cert.issued_by}, {cert.date.isoformat()})"
+    data["countryOfOrigin"] = {"@type": "Country", "name": site.lang.locale.territories.get("VN", "VN"),
+                               "identifier": "VN"}
+    data["hasCertification"] = _certifications(product, str(rating_label))
+    trade = product.trade
+    if trade and trade.gtin:
+        data[f"gtin{len(trade.gtin)}"] = trade.gtin  # gtin8, gtin12, gtin13 or gtin14
     return _script(_clean(data))
 
 
@@ -85,5 +117,12 @@ def producer_jsonld(producer) -> Markup:
         "sameAs": [url for url in (producer.website, producer.facebook) if url],
         "makesOffer": [{"@type": "Offer", "itemOffered": {"@type": "Product", "name": p.title,
                                                            "url": site.public(p.url)}} for p in producer.products],
+        "taxID": producer.tax_code,
     }
+    if producer.phones or producer.email:
+        data["contactPoint"] = {
+            "@type": "ContactPoint", "contactType": "sales",
+            "name": producer.contact_person.text if producer.contact_person else None,
+            "telephone": producer.tel or None, "email": producer.email,
+            "availableLanguage": [code for code, _ in producer.languages]}  # BCP 47 codes, as schema.org says
     return _script(_clean(data))
