@@ -172,19 +172,26 @@ def new_product(c, name, producer, group, stars, summary="", region="", slug="",
           "then run `invoke check`.")
 
 
-@task(help={"name": "producer name, e.g. \"HTX Nước mắm Tân Mỹ\" (the folder name is made from it)",
+@task(iterable=["phone", "languages"],
+      help={"name": "producer name, e.g. \"HTX Nước mắm Tân Mỹ\" (the folder name is made from it)",
             "kind": "cooperative, enterprise, cooperative-group or household",
             "region": "region id (from content/regions/regions.geojson)",
             "summary": "one sentence, at most 200 characters (default: the name)",
-            "phone": "phone number", "address": "address",
+            "phone": "phone number, e.g. \"0234 3520 111\"; several: repeat --phone, or separate them with ','",
+            "zalo": "Zalo phone number or id", "email": "e-mail address",
+            "contact_person": "who answers buyers (when not the representative)",
+            "languages": "languages the contacts speak, ISO 639-1 codes: \"vi,en,ko\" (or repeat --languages)",
+            "address": "address",
             "slug": "folder name, when not the one made from the name",
             "content": "catalogue folder (default: content)"})
 @staff_task
-def new_producer(c, name, kind, region, summary="", phone="", address="", slug="", content="content"):
+def new_producer(c, name, kind, region, summary="", phone=None, zalo="", email="", contact_person="",
+                 languages=None, address="", slug="", content="content"):
     """Create a new producer bundle (index.md) ready to fill in."""
     from catalogue_tools.scaffold import new_producer as create
 
-    path = create(content, name, kind, region, summary, phone, address, slug or None)
+    path = create(content, name, kind, region, summary, phone, address, slug or None, zalo=zalo, email=email,
+                  contact_person=contact_person, languages=languages)
     print(f"Created {_shown(path)}: complete it, then run `invoke check`.")
 
 

@@ -81,7 +81,7 @@ class PeakMemory(threading.Thread):
 
 def build(content: Path, output: Path, cache: Path, photos: bool, *extra: str) -> tuple[float, int, str]:
     pelican = str(Path(sys.executable).parent / "pelican")
-    plugins = json.dumps(PLUGINS if photos else [p for p in PLUGINS if p != "images"])
+    plugins = json.dumps(PLUGINS if photos else [p for p in PLUGINS if p != "ocop.images"])
     settings = [f'CATALOGUE_CACHE_PATH="{cache}"', f'IMAGE_CACHE_PATH="{cache / "images"}"', f"PLUGINS={plugins}",
                 'CATALOGUE_TODAY="2026-11-29"', 'CATALOGUE_LANGUAGES=["vi", "en"]', *extra]  # as the references
     started = time.perf_counter()

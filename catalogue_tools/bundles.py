@@ -65,21 +65,24 @@ def ordered(data, schema: Schema | None):
     return result
 
 
-def render(fields: dict, schema: Schema, body: str) -> str:
+def render(fields: dict, schema: Schema, body: str, comment: str = "") -> str:
+    """The file's text; `comment` (YAML comment lines) ends the front matter."""
     front = yaml.safe_dump(ordered(fields, schema), allow_unicode=True, sort_keys=False, width=10_000,
                            default_flow_style=False)
-    return f"---\n{front}---\n{body}"
+    return f"---\n{front}{comment}---\n{body}"
 
 
-def write_bundle(path: Path, fields: dict, schema: Schema, body: str | None = None, dry_run: bool = False) -> str:
-    """Create index.md, or update its front matter keeping the body; returns CREATED/UPDATED/UNCHANGED."""
+def write_bundle(path: Path, fields: dict, schema: Schema, body: str | None = None, dry_run: bool = False,
+                 comment: str = "") -> str:
+    """Create index.md, or update its front matter keeping the body; returns CREATED/UPDATED/UNCHANGED.
+    `comment`: YAML comment lines at the end of a new file's front matter (an update does not keep comments)."""
     if path.is_file():
         current = read_markdown(path)
         if current.fields == fields:
             return UNCHANGED
         text, outcome = render(fields, schema, current.body), UPDATED
     else:
-        text, outcome = render(fields, schema, body or ""), CREATED
+        text, outcome = render(fields, schema, body or "", comment), CREATED
     if not dry_run:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")

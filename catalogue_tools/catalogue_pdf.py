@@ -31,7 +31,7 @@ def load_for_print(content="content", settings: dict | None = None) -> LoadedCat
         count = len(loaded.problems.errors)
         raise StaffError(f"{count} error{'s' if count != 1 else ''} in the content (see `invoke check`): "
                          "no PDF was made.")
-    if "images" in loaded.settings.get("PLUGINS", []):
+    if "ocop.images" in loaded.settings.get("PLUGINS", []):
         make_renditions(loaded.loader.photo_uses, image_settings(loaded.settings), loaded.problems, loaded.content)
         if loaded.problems.errors:
             loaded.problems.report(sys.stderr)

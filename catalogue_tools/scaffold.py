@@ -8,9 +8,11 @@ The folder name (the URL slug) comes from the name with the site's own slugify (
 from __future__ import annotations
 
 import datetime
+import re
+import textwrap
 from pathlib import Path
 
-from ocop.catalogue import programme
+from ocop.catalogue import programme, trade
 from ocop.catalogue.errors import Problems
 from ocop.catalogue.frontmatter import Document
 from ocop.catalogue.schema import PRODUCER, PRODUCT, SLUG_RE, Schema
@@ -27,6 +29,45 @@ PRODUCT_BODY = ("<!-- Viết mô tả sản phẩm ở đây (phần này không
                 "câu chuyện của sản phẩm, cách dùng và bảo quản. -->\n")
 PRODUCER_BODY = ("<!-- Viết giới thiệu cơ sở ở đây (phần này không hiện trên trang): lịch sử, con người, "
                  "vùng nguyên liệu, cách ghé thăm. -->\n")
+
+# The shape of the facts for buyers, as YAML comments at the end of a new file's front matter: staff remove
+# the "# " of the lines they use and change the values. Uncommented as they are, the lines are valid
+# (tests/test_staff_scaffold.py); the schemes are the schema's own list.
+PRODUCT_EXAMPLE = f"""\
+# Thông tin cho người mua (không bắt buộc; docs/huong-dan-noi-dung.md, mục 3.7): bỏ "# " ở đầu những dòng
+# cần dùng, sửa giá trị cho đúng sản phẩm, xóa những dòng không dùng, rồi chạy `invoke check`.
+# trade:
+#   min_order: {{quantity: 10, unit: thùng 24 chai}}             # đơn hàng tối thiểu
+#   capacity: {{quantity: 2000, unit: chai 500 ml, per: month}}  # năng lực sản xuất; per: month hoặc year
+#   lead_time_days: 7            # số ngày từ khi đặt hàng đến khi giao
+#   shelf_life_months: 12        # hạn sử dụng (tháng)
+#   export_markets: [KR, JP]     # đã xuất khẩu sang: mã nước ISO 3166-1 (KR Hàn Quốc, JP Nhật Bản, US …)
+#   incoterms: [EXW, FOB]        # điều kiện Incoterms 2020
+#   port: Cảng Chân Mây          # cảng hoặc nơi giao hàng (FOB, FCA)
+#   hs_code: "2103.90"           # mã HS, trong ngoặc kép
+#   gtin: "9520000000011"        # số dưới mã vạch, trong ngoặc kép
+#   oem: no                      # nhận gia công nhãn riêng (OEM): yes hoặc no
+#   samples: yes                 # gửi hàng mẫu cho người mua: yes hoặc no
+# certifications:                # chứng nhận khác; scheme là một trong:
+{textwrap.fill(", ".join(trade.CERTIFICATION_SCHEMES), 105, break_on_hyphens=False,
+               initial_indent="#                                # ", subsequent_indent="#                                # ")}
+#   - scheme: vietgap
+#     number: "VietGAP-TT-01-23"
+#     issued_by: Trung tâm Chứng nhận phù hợp
+#     date: 2025-01-15
+#     expires: 2027-01-14
+#   - scheme: other              # other: ghi thêm name
+#     name: Sản phẩm công nghiệp nông thôn tiêu biểu
+# buy_online:                    # nơi bán trực tuyến, địa chỉ https://
+#   - https://shopee.vn/ten-cua-hang
+"""
+PRODUCER_EXAMPLE = """\
+# Liên hệ khác (không bắt buộc): bỏ "# " ở đầu những dòng cần dùng và sửa giá trị.
+# messengers: {whatsapp: "+84 905 123 456", kakaotalk: ten_kakao, line: ten_line, wechat: ten_wechat}
+# tax_code: "0100233488"         # mã số doanh nghiệp/thuế, trong ngoặc kép
+# website: https://ten-co-so.vn
+"""
+LIST_OPTION = re.compile(r"[;,]")  # --phone "0234 3520 111, 0905 123 456"
 
 
 def choose_slug(section_folder: Path, title: str, slug: str | None, option: str) -> str:
@@ -80,23 +121,34 @@ def new_product(content, title: str, producer: str, group: str, stars, summary: 
     folder = content / "products" / slug
     folder.mkdir(parents=True)
     write_placeholder(folder / FILE_NAME, image_settings(settings).images.widths[0])
-    write_bundle(folder / "index.md", fields, PRODUCT, PRODUCT_BODY)
+    write_bundle(folder / "index.md", fields, PRODUCT, PRODUCT_BODY, comment=PRODUCT_EXAMPLE)
     return folder / "index.md"
 
 
-def new_producer(content, title: str, kind: str, region: str, summary: str = "", phone: str = "",
-                 address: str = "", slug: str | None = None, settings: dict | None = None) -> Path:
+def option_list(values) -> list[str]:
+    """A repeatable option's values, each of which may hold several separated by ',' or ';'."""
+    values = [values] if isinstance(values, str) else values or []
+    return [item.strip() for value in values for item in LIST_OPTION.split(value) if item.strip()]
+
+
+def new_producer(content, title: str, kind: str, region: str, summary: str = "", phone=(), address: str = "",
+                 slug: str | None = None, zalo: str = "", email: str = "", contact_person: str = "",
+                 languages=(), settings: dict | None = None) -> Path:
+    """`phone` and `languages`: one text or several (each may list several, separated by ',' or ';')."""
     settings = settings if settings is not None else read_settings()
     content = content_folder(content)
     refs = References.of(content, languages_of(settings)[0].code)
     slug = choose_slug(content / "producers", title, slug, "--slug")
     _check_references(refs, "new-producer", region=region)
+    phones = option_list(phone)
     fields = {"title": title, "kind": kind, "region": region, "address": address or None,
-              "phone": phone or None, "summary": summary or title}
+              "phone": (phones[0] if len(phones) == 1 else phones) or None, "email": email or None,
+              "zalo": zalo or None, "summary": summary or title, "contact_person": contact_person or None,
+              "languages": option_list(languages) or None}
     fields = {k: v for k, v in fields.items() if v is not None}
     validate_options("new-producer", fields, PRODUCER)
     path = content / "producers" / slug / "index.md"
-    write_bundle(path, fields, PRODUCER, PRODUCER_BODY)
+    write_bundle(path, fields, PRODUCER, PRODUCER_BODY, comment=PRODUCER_EXAMPLE)
     return path
 
 

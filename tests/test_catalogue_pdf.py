@@ -26,11 +26,19 @@ def nfc(text: str) -> str:
 def print_catalogue(tmp_path_factory) -> CatalogueBuilder:
     """Five products in three top-level groups (three in group I), with names full of diacritics."""
     cat = CatalogueBuilder(tmp_path_factory.mktemp("print") / "content")
-    cat.producer("htx-a", title="HTX Nước mắm Tân Mỹ", address="Thôn Tân Mỹ, xã Phú Vang")
-    cat.producer("ho-dung", title="Hộ kinh doanh Đức Dũng", kind="household", region="dan-dien")
-    cat.product("nuoc-mam", title="Nước mắm cá cơm Tân Mỹ", stars=4, score=80)
+    cat.producer("htx-a", title="HTX Nước mắm Tân Mỹ", address="Thôn Tân Mỹ, xã Phú Vang",
+                 phone=["0234 3812 345", "0905 812 345"], zalo="0905 812 345", email="tanmy@example.com")
+    cat.producer("ho-dung", title="Hộ kinh doanh Đức Dũng", kind="household", region="dan-dien", phone=None,
+                 zalo="0914 552 186", email="ducdung@example.com")
+    cat.product("nuoc-mam", title="Nước mắm cá cơm Tân Mỹ", stars=4, score=80, trade={
+        "min_order": {"quantity": 1000, "unit": "chai 500 ml"},
+        "capacity": {"quantity": 20000, "unit": "chai", "per": "month"}, "export_markets": ["KR"]},
+        certifications=[{"scheme": "haccp", "expires": "2028-01-01"}, {"scheme": "vietgap", "expires": "2026-01-10"},
+                        {"scheme": "other", "name": "Sản phẩm công nghiệp nông thôn tiêu biểu"}])
     cat.translation("products", "nuoc-mam", "en", title="Tan My anchovy fish sauce", summary="Fish sauce.",
-                    images=[{"file": "anh-1.jpg", "alt": "A bottle"}])
+                    images=[{"file": "anh-1.jpg", "alt": "A bottle"}],
+                    trade={"min_order": {"unit": "500 ml bottles"}, "capacity": {"unit": "bottles"}},
+                    certifications=[None, None, {"name": "Outstanding rural industrial product"}])
     cat.product("me-xung", title="Mè xửng dẻo Đông Ba", group="I.3.d", stars=3, score=60)
     cat.product("buoi", title="Bưởi thanh trà Thủy Biều", group="I.1.a", stars=5, score=92)
     cat.product("dau-tram", title="Dầu tràm nguyên chất", producer="ho-dung", group="III.3", stars=3, score=60)
@@ -41,6 +49,7 @@ def print_catalogue(tmp_path_factory) -> CatalogueBuilder:
 GROUP_OF = {"nuoc-mam": "I", "me-xung": "I", "buoi": "I", "dau-tram": "III", "ao-dai": "IV"}
 TITLES = {"nuoc-mam": "Nước mắm cá cơm Tân Mỹ", "me-xung": "Mè xửng dẻo Đông Ba", "buoi": "Bưởi thanh trà Thủy Biều",
           "dau-tram": "Dầu tràm nguyên chất", "ao-dai": "Áo dài lụa thêu tay"}
+ENGLISH_TITLES = {"nuoc-mam": "Tan My anchovy fish sauce"}
 
 
 def make_pdf(catalogue: CatalogueBuilder, output: Path, *options: str):
@@ -108,11 +117,92 @@ def test_qr_codes_scan_to_the_permanent_product_urls(vietnamese_pdf):
     assert sorted(found) == sorted(f"{SITE}/san-pham/{slug}/" for slug in TITLES)
 
 
+def card_texts(path: Path) -> dict[str, str]:
+    """The text of each product's card (slug → words joined by single spaces), cut at the titles."""
+    cards = {}
+    for page in pdf_text(path)[2:-1]:
+        words = " ".join(page.split())
+        found = sorted((words.find(title), slug) for slug, title in [*TITLES.items(), *ENGLISH_TITLES.items()]
+                       if title in words)
+        for (start, slug), (end, _) in zip(found, [*found[1:], (len(words), "")]):
+            cards[slug] = words[start:end]
+    return cards
+
+
+def test_cards_show_minimum_order_capacity_certifications_and_one_contact(vietnamese_pdf):
+    cards = card_texts(vietnamese_pdf)
+    fish_sauce = cards["nuoc-mam"]
+    assert "Đơn hàng tối thiểu: 1.000 chai 500 ml" in fish_sauce
+    assert "Năng lực sản xuất: 20.000 chai mỗi tháng" in fish_sauce
+    assert "Các chứng nhận khác: HACCP, VietGAP (hết hạn), Sản phẩm công nghiệp nông thôn tiêu biểu" in fish_sauce
+    assert "Điện thoại 0234 3812 345" in fish_sauce  # the first phone number; no second contact line
+    assert "0905 812 345" not in fish_sauce and "tanmy@example.com" not in fish_sauce
+    tea_tree_oil = cards["dau-tram"]  # a producer without a phone: its Zalo; and no facts for buyers
+    assert "Zalo 0914 552 186" in tea_tree_oil and "ducdung@example.com" not in tea_tree_oil
+    assert "Đơn hàng tối thiểu" not in tea_tree_oil and "chứng nhận khác" not in tea_tree_oil
+
+
+def card_frames(page) -> list[tuple[float, float, float, float]]:
+    """The borders of the cards on a page (pdfium's page objects), as (left, bottom, right, top) in points."""
+    frames = []
+    for item in page.get_objects(max_depth=5):
+        if item.type == pypdfium2.raw.FPDF_PAGEOBJ_PATH:
+            left, bottom, right, top = item.get_bounds()
+            if right - left > 400 and top - bottom > 200:  # a card: 180 mm wide, at least 116 mm high
+                frames.append((left, bottom, right, top))
+    return frames
+
+
 @pytest.mark.slow  # prints another PDF
-def test_english_catalogue_uses_translations_and_english_urls(print_catalogue, tmp_path):
-    output = tmp_path / "en.pdf"
+def test_a_card_with_more_than_fits_grows_and_hides_nothing(catalogue, tmp_path):
+    catalogue.producer("ho-dung", title="Hợp tác xã Nông nghiệp Dịch vụ Tổng hợp Thủy Thanh Hương Thủy", kind="household",
+                       region="dan-dien", address="Tổ dân phố Thanh Thủy Chánh, phường Thủy Thanh, thành phố Huế")
+    catalogue.product("dau-tram", title="Dầu tràm nguyên chất chưng cất thủ công từ lá tràm rừng Phong Điền",
+                      producer="ho-dung", group="III.3", stars=3, score=60, summary="Dầu tràm " * 22,
+                      trade={"min_order": {"quantity": 100, "unit": "thùng 48 chai thủy tinh 50 ml"},
+                             "capacity": {"quantity": 20000, "unit": "chai thủy tinh 50 ml", "per": "year"}},
+                      certifications=[{"scheme": s} for s in ("haccp", "iso-22000", "fssc-22000", "organic-vn",
+                                                              "organic-usda", "organic-eu", "food-safety-facility")])
+    catalogue.product("tinh-dau", title="Tinh dầu sả", producer="ho-dung", group="III.3", stars=3, score=60)
+    output = tmp_path / "vi.pdf"
+    assert make_pdf(catalogue, output, "--lang", "vi", "--group", "III").returncode == 0
+    document = pypdfium2.PdfDocument(str(output))
+    pages = pdf_text(output)
+    big = next(i for i, text in enumerate(pages) if "Dầu tràm nguyên chất" in text)
+    assert "Tinh dầu sả" not in pages[big] and "Tinh dầu sả" in pages[big + 1]  # the next card: the next page
+    text = document[big].get_textpage()
+
+    def height(words):  # (bottom, top) of the first line with these words
+        _left, bottom, _right, top = text.get_charbox(text.search(words).get_next()[0])
+        return bottom, top
+
+    title, last_line = height("Dầu tràm nguyên chất"), height("Địa phương")
+    [frame] = [f for f in card_frames(document[big]) if f[1] < title[0] and title[1] < f[3]]
+    assert frame[1] < last_line[0] and last_line[1] < frame[3]  # the card's last line is inside its frame
+
+
+@pytest.fixture(scope="module")
+def english_pdf(print_catalogue, tmp_path_factory) -> Path:
+    output = tmp_path_factory.mktemp("pdf") / "en.pdf"
     result = make_pdf(print_catalogue, output, "--lang", "en")
     assert result.returncode == 0, result.stderr
+    return output
+
+
+@pytest.mark.slow  # prints another PDF
+def test_english_cards_show_the_facts_for_buyers_in_english(english_pdf):
+    cards = card_texts(english_pdf)
+    fish_sauce = cards["nuoc-mam"]
+    assert "Minimum order: 1,000 500 ml bottles" in fish_sauce
+    assert "Capacity: 20,000 bottles a month" in fish_sauce
+    assert "Other certifications: HACCP, VietGAP (expired), Outstanding rural industrial product" in fish_sauce
+    assert "Phone +84 234 3812 345" in fish_sauce  # dialled from abroad
+    assert "Zalo 0914 552 186" in cards["dau-tram"]
+
+
+@pytest.mark.slow  # prints another PDF
+def test_english_catalogue_uses_translations_and_english_urls(english_pdf):
+    output = english_pdf
     text = "\n".join(pdf_text(output))
     assert "One Commune One Product (OCOP)" in text and "Index of producers" in text
     assert "Tan My anchovy fish sauce" in text and "Mè xửng dẻo Đông Ba" in text  # untranslated: Vietnamese

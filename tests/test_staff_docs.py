@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from catalogue_tools.spreadsheet_import import COLUMNS
+from catalogue_tools.spreadsheet_import import CERTIFICATION_COLUMNS, COLUMNS
 from conftest import ROOT, run_invoke
 
 GUIDES = [ROOT / "docs" / "staff-guide.md", ROOT / "docs" / "huong-dan-can-bo.md"]
@@ -36,5 +36,6 @@ def test_every_task_is_listed_with_help():
 def test_guide_explains_every_task_and_column(guide):
     text = guide.read_text(encoding="utf-8")
     assert not [t for t in STAFF_TASKS if f"invoke {t}" not in text]
-    assert not [c for c in [*COLUMNS, "type", "slug", "specs.<"] if f"`{c}" not in text]
+    assert not [c for c in [*COLUMNS, "type", "slug", "specs.<", *(f"certifications.<n>.{name}" for name in
+                                                              CERTIFICATION_COLUMNS)] if f"`{c}" not in text]
     assert "docs/import-template.xlsx" in text and "--dry-run" in text and "--strict" in text

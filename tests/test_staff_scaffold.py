@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import yaml
+from bs4 import BeautifulSoup
+
 from catalogue_tools.placeholder import is_placeholder
-from conftest import run_build, run_invoke, tree_digest
+from conftest import content_problems, run_build, run_invoke, tree_digest
+from ocop.catalogue.schema import MESSENGERS, TRADE
 
 
 def test_new_producer_and_product_check_and_build(catalogue, tmp_path):
     root = str(catalogue.root)
     made = run_invoke("new-producer", "--name", "HTX Đồng Đại Lộc", "--kind", "cooperative", "--region", "dan-dien",
-                      "--phone", "0234 3812 999", "--content", root)
+                      "--phone", "0234 3812 999, 0905 812 999", "--phone", "+82 2 312 3456", "--zalo", "0905 812 999",
+                      "--email", "dongdailoc@example.com", "--contact-person", "Nguyễn Thị Mai",
+                      "--languages", "vi,en", "--languages", "ko", "--content", root)
     assert made.returncode == 0, made.stderr
     producer = catalogue.root / "producers/htx-dong-dai-loc/index.md"  # đ → d
     assert producer.is_file() and "Created" in made.stdout
+    fields = front_matter(producer)
+    assert fields["phone"] == ["0234 3812 999", "0905 812 999", "+82 2 312 3456"]  # repeated and comma-separated
+    assert fields["zalo"] == "0905 812 999" and fields["email"] == "dongdailoc@example.com"
+    assert fields["contact_person"] == "Nguyễn Thị Mai" and fields["languages"] == ["vi", "en", "ko"]
     made = run_invoke("new-product", "--name", "Mè xửng Đông Ba", "--producer", "htx-dong-dai-loc", "--group", "I.3.d",
                       "--stars", "4", "--decision", "12/QĐ-UBND", "--issued-by", "UBND thành phố Huế",
                       "--certified", "2026-01-02", "--summary", "Kẹo mè xửng dẻo.", "--content", root)
@@ -31,6 +41,60 @@ def test_new_producer_and_product_check_and_build(catalogue, tmp_path):
     page = (tmp_path / "out/san-pham/me-xung-dong-ba/index.html").read_text(encoding="utf-8")
     assert "Mè xửng Đông Ba" in page and "Viết mô tả" not in page  # the guidance comment is not published
     assert (tmp_path / "out/co-so/htx-dong-dai-loc/index.html").is_file()
+    contacts = BeautifulSoup(page, "html.parser").select_one(".contacts")  # the options, on the product page
+    assert {"tel:+842343812999", "tel:+84905812999", "tel:+8223123456", "https://zalo.me/0905812999",
+            "mailto:dongdailoc@example.com"} <= {a["href"] for a in contacts.select("a")}
+    assert "Nguyễn Thị Mai" in contacts.text and "Tiếng Việt, Tiếng Anh, Tiếng Hàn" in contacts.text
+
+
+def front_matter(path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+def uncommented(path) -> str:
+    """The file with the example lines of its front matter uncommented, as staff do: from the first example
+    field (`# trade:`, `# messengers:`) to the end of the front matter, "# " removed."""
+    lines, out, started = path.read_text(encoding="utf-8").splitlines(keepends=True), [], False
+    for number, line in enumerate(lines):
+        started = started or line.startswith(("# trade:", "# messengers:"))
+        inside = 0 < number < lines.index("---\n", 1)
+        out.append(line[2:] if started and inside and line.startswith("# ") else line)
+    return "".join(out)
+
+
+def test_new_files_show_the_facts_for_buyers_as_comments_that_are_valid_uncommented(catalogue):
+    root = str(catalogue.root)
+    assert run_invoke("new-producer", "--name", "HTX Mới", "--kind", "cooperative", "--region", "phu-vang",
+                      "--content", root).returncode == 0
+    assert run_invoke("new-product", "--name", "Nước mắm mới", "--producer", "htx-moi", "--group", "I.4.a",
+                      "--stars", "2", "--content", root).returncode == 0
+    product, producer = catalogue.root / "products/nuoc-mam-moi/index.md", catalogue.root / "producers/htx-moi/index.md"
+    text = product.read_text(encoding="utf-8")
+    assert "\n# trade:\n#   min_order: {quantity: 10, unit: thùng 24 chai}" in text and "\n# certifications:" in text
+    assert "trade" not in front_matter(product) and "messengers" not in front_matter(producer)  # only comments
+    assert not [line for line in content_problems(catalogue.root) if "warning" not in line]
+
+    for path in (product, producer):
+        path.write_text(uncommented(path), encoding="utf-8")
+    fields, contacts = front_matter(product), front_matter(producer)
+    assert set(fields["trade"]) == {spec.name for spec in TRADE.fields}  # the example shows every fact
+    assert {c["scheme"] for c in fields["certifications"]} == {"vietgap", "other"} and fields["buy_online"]
+    assert set(contacts["messengers"]) == {spec.name for spec in MESSENGERS.fields} and contacts["tax_code"]
+    assert not [line for line in content_problems(catalogue.root) if "warning" not in line]
+
+
+def test_contact_options_follow_the_schema(catalogue):
+    before = tree_digest(catalogue.root)
+    made = run_invoke("new-producer", "--name", "HTX C", "--kind", "household", "--region", "phu-vang",
+                      "--phone", "0234 3812 999, 12345", "--languages", "vi,Korean", "--email", "mai.example.com",
+                      "--content", str(catalogue.root))
+    assert made.returncode == 1 and "Traceback" not in made.stderr
+    errors = made.stderr.splitlines()
+    assert any(e.startswith("invoke new-producer: phone[2]: must be a phone number of digits") for e in errors)
+    assert "invoke new-producer: languages[2]: must be a two-letter ISO 639-1 language code such as vi, en, ko, " \
+           "zh, ja, fr, got 'Korean'; for Korean write `ko`" in errors
+    assert "invoke new-producer: email: must be an e-mail address, got 'mai.example.com'" in errors
+    assert tree_digest(catalogue.root) == before
 
 
 def test_a_low_star_product_needs_no_certificate(catalogue):

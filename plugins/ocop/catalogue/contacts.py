@@ -45,6 +45,13 @@ class Phone(NamedTuple):
         number = phonenumbers.parse(self.tel)
         return re.sub(r"\D", "", phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL))
 
+    @property
+    def international(self) -> str:
+        """As dialled from abroad, for readers outside Viet Nam (the printed catalogue in other languages):
+        "+84 234 3812 345"."""
+        number = phonenumbers.parse(self.tel)
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
 
 class Handle(NamedTuple):
     """A messenger contact: the text the page shows and a link where the platform has one."""

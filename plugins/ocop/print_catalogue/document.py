@@ -50,6 +50,20 @@ class Card:
         """The QR code of the permanent URL as an image address (the site's own SVG drawing)."""
         return "data:image/svg+xml;base64," + base64.b64encode(qr_svg(self.url).encode()).decode()
 
+    @property
+    def contact(self) -> tuple[str, str] | None:
+        """The one contact line a card has room for, as (channel, text): the producer's first phone number
+        (with the country code in a catalogue for readers abroad: +84 234 3812 345), else its Zalo, else its
+        e-mail address; None when it has none of them."""
+        producer, site = self.product.producer, self.product.site
+        phone = producer.phones[0] if producer.phones else None
+        if phone:
+            return "phone", phone.display if site.lang.is_default else phone.international
+        for channel, text in (("zalo", producer.zalo), ("email", producer.email)):
+            if text:
+                return channel, text
+        return None
+
 
 @dataclass
 class Section:
@@ -89,7 +103,7 @@ class PrintCatalogue:
     def _card(self, view: ProductView) -> Card:
         entry = view.entry
         photo = entry.photos[entry.fields["images"][0]["file"]]
-        return Card(view, f"product-{view.slug}", print_photo(photo).as_uri(), self.site.public(view.url))
+        return Card(view, f"product-{view.slug}", print_photo(photo).resolve().as_uri(), self.site.public(view.url))
 
     @cached_property
     def sections(self) -> list[Section]:
