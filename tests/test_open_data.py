@@ -49,7 +49,7 @@ def test_json_validates_against_the_published_schema(export, prefix):
     document, _ = load(export, prefix)
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     assert [e.message for e in validator.iter_errors(document)] == []
-    assert document["schema_version"] == "1.0" and document["$schema"] == schema["$id"]
+    assert document["schema_version"] == "1.1" and document["$schema"] == schema["$id"]
     assert document["lang"] == (prefix or "vi")
 
 
@@ -63,6 +63,112 @@ def test_the_sample_catalogue_validates_in_every_language(sample_site):
         document = json.loads(path.read_text(encoding="utf-8"))
         assert [e.message for e in validator.iter_errors(document)] == [], path
         assert len(document["products"]) == len(list((ROOT / "content/products").glob("*/index.md")))
+
+
+# what schema 1.0 had: a minor version keeps every field and column of it, with its meaning
+FIELDS_1_0 = ["slug", "url", "permanent_url", "lang", "translated", "name", "summary", "stars", "score", "status",
+              "certified", "expired", "certificate", "group", "region", "price", "producer", "photos", "tags", "listed"]
+PRODUCER_1_0 = ["slug", "name", "lang", "kind", "url", "phone", "email", "website", "address"]
+COLUMNS_1_0 = [
+    "slug", "url", "permanent_url", "lang", "translated", "name", "summary", "stars", "score", "status",
+    "certified", "expired", "certificate_decision", "certificate_issued_by", "certificate_date",
+    "certificate_expires", "group_code", "group_name", "group_lineage", "region_id", "region_name",
+    "price_from", "price_to", "price_currency", "price_unit", "producer_slug", "producer_name",
+    "producer_kind", "producer_url", "producer_phone", "producer_email", "producer_website",
+    "producer_address", "photo_jpeg", "photo_webp", "tags", "listed",
+]
+
+
+def test_a_1_0_document_is_valid_1_1_and_keeps_its_fields_and_columns(export):
+    """1.1 only adds optional fields: a document without them validates, and the 1.0 fields and CSV
+    columns come first, unchanged."""
+    schema = json.loads((export / "open-data" / "catalogue.schema.json").read_text(encoding="utf-8"))
+    document, rows = load(export)
+    assert list(document["products"][0])[:len(FIELDS_1_0)] == FIELDS_1_0
+    assert list(document["products"][0]["producer"])[:len(PRODUCER_1_0)] == PRODUCER_1_0
+    old = dict(document, schema_version="1.0", products=[
+        dict({k: product[k] for k in FIELDS_1_0}, producer={k: product["producer"][k] for k in PRODUCER_1_0})
+        for product in document["products"]])
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    assert [e.message for e in validator.iter_errors(old)] == []
+    assert list(rows[0])[:len(COLUMNS_1_0)] == COLUMNS_1_0
+
+
+def test_the_schema_names_the_contracts_certification_schemes():
+    from ocop.catalogue.api import CERTIFICATION_SCHEMES
+
+    schema = json.loads((ROOT / "plugins/ocop/open_data/catalogue.schema.json").read_text(encoding="utf-8"))
+    assert schema["$defs"]["certification"]["properties"]["scheme"]["enum"] == list(CERTIFICATION_SCHEMES)
+
+
+def sample_product(output, prefix: str, slug: str) -> tuple[dict, dict]:
+    document, rows = load(output, prefix)
+    return (next(p for p in document["products"] if p["slug"] == slug),
+            next(r for r in rows if r["slug"] == slug))
+
+
+@pytest.mark.parametrize("prefix, units, port, food_safety", [
+    ("", ("thùng 24 chai", "chai 500 ml", "vi"), ("Cảng Chân Mây", "vi"), "Cơ sở đủ điều kiện an toàn thực phẩm"),
+    ("en", ("cartons of 24 bottles", "500 ml bottles", "en"), ("Chan May port, Hue", "en"), "Food safety: certified facility"),
+])
+def test_the_samples_trade_facts_certifications_and_shops_in_vi_and_en(sample_site, prefix, units, port, food_safety):
+    product, row = sample_product(sample_site, prefix, "nuoc-mam-ca-com-tan-my")
+    min_order, capacity, lang = units
+    assert product["export_ready"] is True
+    assert product["trade"] == {
+        "min_order": {"quantity": 10, "unit": min_order, "lang": lang},
+        "capacity": {"quantity": 20000, "unit": capacity, "lang": lang, "per": "month"},
+        "lead_time_days": 10, "shelf_life_months": 24, "export_markets": ["KR", "JP"], "incoterms": ["FOB", "EXW"],
+        "port": {"name": port[0], "lang": port[1]}, "hs_code": "2103.90.13", "gtin": "9520045120019",
+        "oem": True, "samples": True}
+    haccp, facility = product["certifications"]
+    assert haccp == {"scheme": "haccp", "scheme_name": "HACCP", "name": None, "lang": None,
+                     "number": "HACCP-0921/2024", "issued_by": "Trung tâm Chứng nhận phù hợp (QUACERT)",
+                     "date": "2024-03-15", "expires": "2027-03-14", "expired": False, "url": None}
+    assert facility["scheme"] == "food-safety-facility" and facility["scheme_name"] == food_safety
+    assert [shop["name"] for shop in product["buy_online"]] == ["Shopee", "Lazada"]
+    assert product["buy_online"][1]["url"] == "https://www.lazada.vn/catalog/?q=nuoc+mam+tan+my"
+    # the CSV's flat columns
+    assert (row["export_ready"], row["trade_min_order_quantity"], row["trade_min_order_unit"]) == ("true", "10", min_order)
+    assert (row["trade_capacity_quantity"], row["trade_capacity_unit"], row["trade_capacity_per"]) == ("20000", capacity, "month")
+    assert (row["trade_export_markets"], row["trade_incoterms"], row["trade_port"]) == ("KR; JP", "FOB; EXW", port[0])
+    assert (row["trade_hs_code"], row["trade_gtin"], row["trade_oem"]) == ("2103.90.13", "9520045120019", "true")
+    assert row["certification_schemes"] == "haccp; food-safety-facility"
+    assert row["certification_names"] == f"HACCP; {food_safety}" and row["certifications_expired"] == ""
+    assert row["buy_online"].endswith("; https://www.lazada.vn/catalog/?q=nuoc+mam+tan+my")
+
+
+@pytest.mark.parametrize("prefix, person", [("", ("Phan Thị Hoa", "vi")), ("en", ("Phan Thị Hoa (Ms), sales", "en"))])
+def test_the_samples_producer_contacts_in_vi_and_en(sample_site, prefix, person):
+    product, row = sample_product(sample_site, prefix, "nuoc-mam-ca-com-tan-my")
+    producer = product["producer"]
+    assert producer["phones"] == [{"number": "0234 3866 112", "e164": "+842343866112"},
+                                  {"number": "0983 866 112", "e164": "+84983866112"}]
+    assert producer["phone"] == producer["phones"][0]["number"]  # what a 1.0 reader knows
+    assert producer["zalo"] == {"id": "0983 866 112", "url": "https://zalo.me/0983866112"}
+    assert producer["messengers"] == {"whatsapp": {"id": "+84 983 866 112", "url": "https://wa.me/84983866112"},
+                                      "kakaotalk": {"id": "tanmybien", "url": None}}
+    assert producer["contact_person"] == {"name": person[0], "lang": person[1]}
+    assert producer["languages"] == ["vi", "en", "ko"] and producer["tax_code"] == "3300852787"
+    assert (row["producer_phone"], row["producer_phones"]) == ("0234 3866 112", "0234 3866 112; 0983 866 112")
+    assert (row["producer_zalo"], row["producer_kakaotalk"], row["producer_line"]) == ("0983 866 112", "tanmybien", "")
+    assert row["producer_whatsapp"] == "'+84 983 866 112"  # a cell starting with + gets its apostrophe
+    assert (row["producer_contact_person"], row["producer_languages"]) == (person[0], "vi; en; ko")
+    assert row["producer_tax_code"] == "3300852787"
+
+
+@pytest.mark.parametrize("prefix, other", [("", "Sản phẩm công nghiệp nông thôn tiêu biểu cấp khu vực"),
+                                          ("en", "Outstanding rural industrial product, regional level")])
+def test_the_samples_other_and_expired_certifications(sample_site, prefix, other):
+    tea, tea_row = sample_product(sample_site, prefix, "tra-cung-dinh-hue")
+    assert [(c["scheme"], c["name"], c["lang"], c["expires"]) for c in tea["certifications"]] == [
+        ("iso-22000", None, None, "2027-08-31"), ("other", other, prefix or "vi", None)]
+    assert tea_row["certification_names"] == f"ISO 22000; {other}"
+    pomelo, pomelo_row = sample_product(sample_site, prefix, "buoi-thanh-tra-hue")
+    assert [(c["scheme"], c["expires"], c["expired"]) for c in pomelo["certifications"]] == [
+        ("vietgap", "2025-07-31", True)]
+    assert (pomelo_row["certification_schemes"], pomelo_row["certifications_expired"]) == ("", "vietgap")
+    assert pomelo["export_ready"] is False
 
 
 @pytest.mark.parametrize("prefix", ["", "en"])

@@ -19,8 +19,10 @@ def soup_of(path):
 
 @pytest.fixture(scope="module", params=[None, 2], ids=["one-shard", "shards-of-2-pages"])
 def site(request, tmp_path_factory):
-    """A catalogue whose words need folding: đặc sản, Đà Nẵng, dầu tràm, nước mắm; built once with the
-    index of each language in one shard, and once in shards of about 2 pages (search.js merges them)."""
+    """A catalogue whose words need folding: đặc sản, Đà Nẵng, dầu tràm, nước mắm; with other
+    certifications (HACCP and VietGAP in force and expired, organic, food safety) and two export-ready
+    products (one by its markets, one by its Incoterms); built once with the index of each language in
+    one shard, and once in shards of about 2 pages (search.js merges them)."""
     root = tmp_path_factory.mktemp("search")
     cat = CatalogueBuilder(root / "content")
     cat.regions([
@@ -31,7 +33,9 @@ def site(request, tmp_path_factory):
     cat.producer("co-so-b", title="Cơ sở Bánh Sông Hàn", kind="household", region="da-nang")
     cat.producer("htx-ong", title="HTX Ong mật Phú Vang")
     cat.product("nuoc-mam", title="Nước mắm cá cơm", stars=4, score=80, group="I.4.a",
-                summary="Nước mắm nhĩ ủ chượp một năm.")
+                summary="Nước mắm nhĩ ủ chượp một năm.", trade={"export_markets": ["KR"], "incoterms": ["FOB"]},
+                certifications=[{"scheme": "haccp", "expires": "2028-01-31"},
+                                {"scheme": "vietgap", "expires": "2025-06-30"}])  # expired on TODAY
     cat.translation("products", "nuoc-mam", "en", title="Anchovy fish sauce", summary="Fish sauce aged a year.",
                     images=[{"file": "anh-1.jpg", "alt": "A bottle"}])
     for lang, title, summary in [("ko", "멸치 피시소스", "1년 동안 숙성한 피시소스."),
@@ -39,10 +43,13 @@ def site(request, tmp_path_factory):
                                  ("ja", "カタクチイワシの魚醤", "一年熟成させた魚醤。")]:
         cat.translation("products", "nuoc-mam", lang, title=title, summary=summary, body=summary)
     cat.product("dau-tram", title="Dầu tràm", producer="htx-ong", stars=3, score=60, group="III.3",
-                summary="Tinh dầu tràm gió nguyên chất.")
+                summary="Tinh dầu tràm gió nguyên chất.", certifications=[{"scheme": "vietgap", "expires": "2026-01-31"}])
     cat.product("banh-khoai", title="Bánh khoai đặc sản", producer="co-so-b", stars=5, score=92, group="I.3",
-                summary="Món bánh của phố biển.", body="Làm theo công thức của phố cổ.")
-    cat.product("mat-ong", title="Mật ong rừng", producer="htx-ong", stars=4, score=78, group="I.2", summary="Mật ong nguyên chất.")
+                summary="Món bánh của phố biển.", body="Làm theo công thức của phố cổ.",
+                trade={"min_order": {"quantity": 50, "unit": "hộp"}},  # trade facts, but not export-ready
+                certifications=[{"scheme": "food-safety-facility"}, {"scheme": "organic-vn"}])
+    cat.product("mat-ong", title="Mật ong rừng", producer="htx-ong", stars=4, score=78, group="I.2", summary="Mật ong nguyên chất.",
+                trade={"incoterms": ["EXW"]}, certifications=[{"scheme": "vietgap", "expires": "2027-05-31"}, {"scheme": "haccp"}])
     output = root / "out"
     shards = [f"SEARCH_SHARD_PAGES={request.param}"] if request.param else []
     result = run_build(cat.root, output, "-e", "CATALOGUE_PER_PAGE=2", f'CATALOGUE_CACHE_PATH="{root / "cache"}"',
@@ -82,7 +89,8 @@ def test_only_product_and_producer_pages_are_indexed_with_their_filters(site):
     filters = {(s["data-pagefind-filter"].split("[")[0], s["data-value"])
                for s in product.select("[data-pagefind-filter]")}
     assert filters == {("type", "product"), ("stars", "5"), ("region", "da-nang"), ("kind", "household"),
-                       ("group", "i"), ("group", "i-3")}
+                       ("group", "i"), ("group", "i-3"),
+                       ("certification", "organic-vn"), ("certification", "food-safety-facility")}
     assert "Dặc" not in product.select_one("h1").text and "dặc" in body[0].select_one("[hidden] p").text
     for listing in ["index.html", "san-pham/index.html", "tim-kiem/index.html", "dia-phuong/da-nang/index.html"]:
         assert not soup_of(output / listing).select("[data-pagefind-body]"), listing
@@ -99,6 +107,70 @@ def test_only_product_and_producer_pages_are_indexed_with_their_filters(site):
             fragments += list((bundle / folder / "fragment").iterdir())
         assert len(fragments) == 4 + 3  # products + producers, each in one shard
     assert re.search(r"Search: 42 pages indexed by Pagefind", site["stdout"])
+
+
+def filters_of(path, name: str) -> list[str]:
+    """The values of one filter in a page's search data."""
+    return sorted(s["data-value"] for s in soup_of(path).select(f'[data-pagefind-filter="{name}[data-value]"]'))
+
+
+def test_search_data_carries_certifications_in_force_and_export_readiness(site):
+    output = site["output"]
+    for products, producers in [("san-pham", "co-so"), ("en/products", "en/producers"), ("zh/products", "zh/producers")]:
+        nuoc_mam, mat_ong = output / products / "nuoc-mam/index.html", output / products / "mat-ong/index.html"
+        assert filters_of(nuoc_mam, "certification") == ["haccp"]  # its VietGAP has expired
+        assert filters_of(nuoc_mam, "export") == ["ready"]  # exported to KR, FOB
+        assert filters_of(mat_ong, "certification") == ["haccp", "vietgap"]
+        assert filters_of(mat_ong, "export") == ["ready"]  # Incoterms only
+        banh = output / products / "banh-khoai/index.html"
+        assert filters_of(banh, "export") == []  # a minimum order is no export
+        dau_tram = output / products / "dau-tram/index.html"
+        assert filters_of(dau_tram, "certification") == [] and filters_of(dau_tram, "export") == []
+        # a producer is found by its products' certifications and export readiness
+        assert filters_of(output / producers / "htx-ong/index.html", "certification") == ["haccp", "vietgap"]
+        assert filters_of(output / producers / "htx-ong/index.html", "export") == ["ready"]
+        assert filters_of(output / producers / "co-so-b/index.html", "export") == []
+
+
+def form_choices(path, name: str) -> tuple[str, list[str]]:
+    """A filter's label and its options as the static page has them (product counts of the catalogue)."""
+    select = soup_of(path).select_one(f"#filter-{name}")
+    return select.find_previous("label").text, [o.text for o in select.select("option")]
+
+
+@pytest.mark.parametrize("prefix, certification, export", [
+    ("", ("Chứng nhận", ["Tất cả chứng nhận", "VietGAP (1)", "HACCP (2)", "Hữu cơ theo TCVN 11041 (1)",
+                         "Cơ sở đủ điều kiện an toàn thực phẩm (1)"]),
+     ("Xuất khẩu", ["Tất cả", "Sẵn sàng xuất khẩu (2)"])),
+    ("en", ("Certification", ["All certifications", "VietGAP (1)", "HACCP (2)",
+                              "Organic, Vietnamese standard TCVN 11041 (1)", "Food safety: certified facility (1)"]),
+     ("Export", ["Any", "Ready to export (2)"])),
+    ("ko", ("인증", ["모든 인증", "VietGAP (1)", "HACCP (2)", "유기농 (베트남 표준 TCVN 11041) (1)", "식품안전 적합 시설 (1)"]),
+     ("수출", ["전체", "수출 가능 (2)"])),
+    ("fr", ("Certification", ["Toutes les certifications", "VietGAP (1)", "HACCP (2)",
+                              "Bio, norme vietnamienne TCVN 11041 (1)",
+                              "Établissement agréé pour la sécurité sanitaire des aliments (1)"]),
+     ("Export", ["Tous", "Prêt à l’export (2)"])),
+])
+def test_certification_and_export_filters_are_offered_in_each_language_with_counts(site, prefix, certification, export):
+    """Schemes in the contract's order, named as the product page names them; counts of products, the
+    expired certifications left out."""
+    output = site["output"] / prefix
+    listing, search_page = ("san-pham", "tim-kiem") if not prefix else ("products", "search")
+    for page in (output / listing / "index.html", output / search_page / "index.html"):
+        assert form_choices(page, "certification") == certification
+        assert form_choices(page, "export") == export
+    # named as the product page names them
+    product = soup_of(output / listing / "banh-khoai/index.html")
+    named = [li.strong.text for li in product.select(".certs li")]
+    assert len(named) == 2 and all(f"{name} (1)" in certification[1] for name in named)
+
+
+def test_a_catalogue_without_certifications_or_exporters_has_no_such_filters(catalogue, tmp_path):
+    result = run_build(catalogue.root, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    form = soup_of(tmp_path / "out/san-pham/index.html").select_one("[data-filters]")
+    assert form.select("#filter-stars") and not form.select("#filter-certification, #filter-export")
 
 
 def test_search_pages_exist_in_every_language_and_in_the_nav(site):
@@ -208,12 +280,69 @@ def test_all_products_filters_and_sort_update_a_shareable_url(browser, site):
     shared.close()
 
 
+def choices(page, name: str) -> dict[str, str]:
+    """A filter's options as search.js shows them: value → label with the count it would give."""
+    return {o.get_attribute("value"): o.inner_text()
+            for o in page.query_selector_all(f"#filter-{name} option") if o.get_attribute("value")}
+
+
+def test_certification_and_export_filters_narrow_the_products_in_vietnamese(browser, site):
+    page_visit = visit(browser, site["base"] + "/san-pham/", width=PHONE)
+    page = page_visit.page
+    page.wait_for_selector("[data-filters]:enabled")
+    page.select_option("#filter-certification", "haccp")
+    assert results(page) == ["Mật ong rừng", "Nước mắm cá cơm"]
+    assert page.is_hidden("[data-static-listing]")
+    assert choices(page, "export") == {"ready": "Sẵn sàng xuất khẩu (2)"}  # counts of every shard, added
+    stars = choices(page, "stars")
+    assert [stars[n].rsplit(" ", 1)[1] for n in ["5", "4", "3"]] == ["(0)", "(2)", "(0)"]
+    page.select_option("#filter-certification", "vietgap")
+    assert results(page) == ["Mật ong rừng"]  # the expired VietGAP of the fish sauce and the oil do not count
+    page.select_option("#filter-certification", "")
+    page.select_option("#filter-export", "ready")
+    assert results(page) == ["Mật ong rừng", "Nước mắm cá cơm"]  # by its Incoterms, by its markets
+    assert choices(page, "certification") == {
+        "vietgap": "VietGAP (1)", "haccp": "HACCP (2)", "organic-vn": "Hữu cơ theo TCVN 11041 (0)",
+        "food-safety-facility": "Cơ sở đủ điều kiện an toàn thực phẩm (0)"}
+    assert parse_qs(urlparse(page.url).query) == {"export": ["ready"]}
+    page.select_option("#filter-certification", "organic-vn")
+    results(page)
+    assert page.inner_text("[data-search-status]").startswith("Không tìm thấy")
+    assert not page_visit.errors and not [c for c in page_visit.console if c[0] == "error"]
+    page_visit.close()
+
+
+def test_certification_and_export_filters_in_english_find_products_and_producers(browser, site):
+    page_visit, titles = search(browser, site["base"], "/en/search/", certification="vietgap")
+    assert set(titles) == {"Mật ong rừng", "HTX Ong mật Phú Vang"}  # the product (untranslated) and its producer
+    page = page_visit.page
+    assert page.inner_text("[data-search-status]") == "2 results"
+    assert choices(page, "export") == {"ready": "Ready to export (2)"}
+    page.select_option("#filter-certification", "")
+    page.select_option("#filter-export", "ready")
+    assert results(page) == ["Anchovy fish sauce", "Mật ong rừng", "HTX Nước mắm Tân Mỹ", "HTX Ong mật Phú Vang"]
+    assert choices(page, "certification") == {
+        "vietgap": "VietGAP (2)", "haccp": "HACCP (4)", "organic-vn": "Organic, Vietnamese standard TCVN 11041 (0)",
+        "food-safety-facility": "Food safety: certified facility (0)"}
+    page.select_option("#filter-type", "product")
+    assert results(page) == ["Anchovy fish sauce", "Mật ong rừng"]
+    assert choices(page, "certification")["haccp"] == "HACCP (2)"
+    page_visit.close()
+
+    shared = visit(browser, site["base"] + "/en/products/?certification=organic-vn")
+    assert results(shared.page) == ["Bánh khoai đặc sản"]
+    assert shared.page.input_value("#filter-certification") == "organic-vn"
+    assert choices(shared.page, "export") == {"ready": "Ready to export (0)"}
+    shared.close()
+
+
 def test_without_javascript_listings_stay_complete(browser, site):
     titles = []
     for path in ["/san-pham/", "/san-pham/trang/2/"]:
         page_visit = visit(browser, site["base"] + path, javascript=False)
         titles += [t.inner_text() for t in page_visit.page.query_selector_all(".card-title")]
-        assert page_visit.page.is_disabled("#filter-stars")  # in the disabled fieldset
+        for name in ("stars", "certification", "export"):
+            assert page_visit.page.is_disabled(f"#filter-{name}")  # in the disabled fieldset
         page_visit.close()
     assert titles == ["Bánh khoai đặc sản", "Mật ong rừng", "Nước mắm cá cơm", "Dầu tràm"]
     search_page = visit(browser, site["base"] + "/tim-kiem/", javascript=False)

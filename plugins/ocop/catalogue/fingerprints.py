@@ -19,7 +19,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 PLUGINS_DIR = Path(__file__).resolve().parents[1]
-LIBRARIES = ("pelican", "jinja2", "markdown", "nh3", "babel", "markupsafe", "pillow", "phonenumbers", "python-stdnum", "vobject")
+LIBRARIES = ("pelican", "jinja2", "markdown", "nh3", "babel", "markupsafe", "pillow", "phonenumbers", "python-stdnum", "vobject",
+             "opening-hours-py")
 LISTINGS = ("products", "producers", "stars", "group")
 
 
@@ -69,12 +70,22 @@ def entry_digest(entry) -> str:
     return _hash(docs, photos)
 
 
+def _filtered_by(product) -> tuple:
+    """What the search filters know of a product: its stars, group, region, producer kind, other
+    certifications with their expiry (in force or not), export markets and Incoterms (export-ready)."""
+    trade = product.entry.fields.get("trade") or {}
+    return (product.stars, product.group.code, product.region.id, product.producer.kind,
+            sorted((c.scheme, c.expired) for c in product.certifications),
+            list(trade.get("export_markets", ())), list(trade.get("incoterms", ())))
+
+
 class PageFingerprints:
     def __init__(self, generator, content: Path, per_page: int):
         catalogue = self.catalogue = generator.catalogue
         self.per_page = per_page
         self.by_slug = {("product", p.slug): p for p in catalogue.products}
         self.by_slug.update({("producer", p.slug): p for p in catalogue.producers})
+        self.by_slug.update({("shop", s.slug): s for s in catalogue.shops})
         self._cards: dict = {}
         regions = [(r.id, r.names, r.parent_id, entry_digest(r.description) if r.description else None)
                    for r in catalogue.regions.values()]
@@ -88,9 +99,10 @@ class PageFingerprints:
             catalogue.map_attribution, regions,
             [g.code for g in catalogue.group_pages()], catalogue.star_levels(),
             [(e.slug, entry_digest(e)) for e in catalogue.pages],
+            bool(catalogue.shops),  # the navigation links the sales points when there are some
         )
         # what the filters of the all-products listing count
-        self.facets = _hash(sorted((p.stars, p.group.code, p.region.id, p.producer.kind) for p in catalogue.products))
+        self.facets = _hash(sorted(_filtered_by(p) for p in catalogue.products))
 
     def all_products(self, lang) -> str:
         """Everything about every product, in `lang` (for files made from the whole catalogue)."""
@@ -118,10 +130,16 @@ class PageFingerprints:
             item = self.by_slug[(page_type, route.key)]
             producer = item.producer if page_type == "product" else item
             shown = [self.card(item), self.card(producer), [self.card(p) for p in producer.products]]
+            if page_type == "product":  # where to buy it
+                shown.append([entry_digest(shop.entry) for shop in item.shops])
+        elif page_type == "shop":
+            shop = self.by_slug[(page_type, route.key)]
+            shown = [entry_digest(shop.entry), shop.region.id, [self.card(p) for p in shop.products]]
         elif page_type == "region":
             catalogue = self.catalogue
             shown = [[self.card(p) for p in catalogue.by_region[route.key]],
-                     [self.card(p) for p in catalogue.producers_by_region[route.key]]]
+                     [self.card(p) for p in catalogue.producers_by_region[route.key]],
+                     [(entry_digest(s.entry), len(s.products)) for s in catalogue.shops_by_region[route.key]]]
         elif page_type in LISTINGS and route.listing is not None:
             items = site.listing(route)
             start = (route.page - 1) * self.per_page

@@ -17,11 +17,63 @@ COLUMNS = [
     "price_from", "price_to", "price_currency", "price_unit", "producer_slug", "producer_name",
     "producer_kind", "producer_url", "producer_phone", "producer_email", "producer_website",
     "producer_address", "photo_jpeg", "photo_webp", "tags", "listed",
+    # 1.1: columns are only ever added at the end
+    "export_ready", "trade_min_order_quantity", "trade_min_order_unit", "trade_capacity_quantity",
+    "trade_capacity_unit", "trade_capacity_per", "trade_lead_time_days", "trade_shelf_life_months",
+    "trade_export_markets", "trade_incoterms", "trade_port", "trade_hs_code", "trade_gtin", "trade_oem",
+    "trade_samples", "certification_schemes", "certification_names", "certifications_expired", "buy_online",
+    "producer_phones", "producer_zalo", "producer_whatsapp", "producer_line", "producer_kakaotalk",
+    "producer_wechat", "producer_contact_person", "producer_languages", "producer_tax_code",
 ]
+MESSENGERS = ("whatsapp", "line", "kakaotalk", "wechat")
 
 
 def _join(values) -> str:
     return LIST_SEPARATOR.join(str(v) for v in values)
+
+
+def _trade(record: dict) -> dict:
+    trade = record["trade"] or {}
+    min_order, capacity, port = trade.get("min_order") or {}, trade.get("capacity") or {}, trade.get("port") or {}
+    return {
+        "trade_min_order_quantity": min_order.get("quantity"),
+        "trade_min_order_unit": min_order.get("unit"),
+        "trade_capacity_quantity": capacity.get("quantity"),
+        "trade_capacity_unit": capacity.get("unit"),
+        "trade_capacity_per": capacity.get("per"),
+        "trade_lead_time_days": trade.get("lead_time_days"),
+        "trade_shelf_life_months": trade.get("shelf_life_months"),
+        "trade_export_markets": _join(trade.get("export_markets", [])),
+        "trade_incoterms": _join(trade.get("incoterms", [])),
+        "trade_port": port.get("name"),
+        "trade_hs_code": trade.get("hs_code"),
+        "trade_gtin": trade.get("gtin"),
+        "trade_oem": trade.get("oem"),
+        "trade_samples": trade.get("samples"),
+    }
+
+
+def _certifications(record: dict) -> dict:
+    """In force: scheme keys and names (a certification of scheme `other` by its own name); expired: keys."""
+    in_force = [c for c in record["certifications"] if not c["expired"]]
+    return {
+        "certification_schemes": _join(c["scheme"] for c in in_force),
+        "certification_names": _join(c["name"] if c["scheme"] == "other" and c["name"] else c["scheme_name"]
+                                     for c in in_force),
+        "certifications_expired": _join(c["scheme"] for c in record["certifications"] if c["expired"]),
+    }
+
+
+def _contacts(producer: dict) -> dict:
+    messengers = producer["messengers"]
+    return {
+        "producer_phones": _join(phone["number"] for phone in producer["phones"]),
+        "producer_zalo": (producer["zalo"] or {}).get("id"),
+        **{f"producer_{key}": (messengers.get(key) or {}).get("id") for key in MESSENGERS},
+        "producer_contact_person": (producer["contact_person"] or {}).get("name"),
+        "producer_languages": _join(producer["languages"]),
+        "producer_tax_code": producer["tax_code"],
+    }
 
 
 def _flat(record: dict) -> dict:
@@ -66,6 +118,11 @@ def _flat(record: dict) -> dict:
         "photo_webp": _join(url for p in record["photos"] for url in p["webp"]),
         "tags": _join(record["tags"]),
         "listed": record["listed"],
+        "export_ready": record["export_ready"],
+        **_trade(record),
+        **_certifications(record),
+        "buy_online": _join(shop["url"] for shop in record["buy_online"]),
+        **_contacts(producer),
     }
 
 

@@ -1,8 +1,10 @@
 """What the search index and the filters know about a product or producer page.
 
-Filter values are language-independent keys (star level, group key `i-4`, region id, producer kind),
-so that a filtered URL such as `/san-pham/?stars=4&group=i-4` means the same in every language; the
-labels come from the filter form on the page. Two sort keys: `rank`, the order of the static listings
+Filter values are language-independent keys (star level, group key `i-4`, region id, producer kind,
+certification scheme `haccp`, `ready` for export-ready), so that a filtered URL such as
+`/san-pham/?stars=4&group=i-4&certification=haccp` means the same in every language; the labels come
+from the filter form on the page. A producer has the star levels, groups, certifications and export
+readiness of its products, so that the search page finds it with them. Two sort keys: `rank`, the order of the static listings
 (products by stars 5 → 1, then name; producers after every product, by name), and `name`, Vietnamese
 alphabetical order of the title in the page's language.
 
@@ -23,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ocop.catalogue.api import ProductView
+from ocop.catalogue.api import CERTIFICATION_SCHEMES, ProductView
 from ocop.i18n.collation import sort_key
 
 from .folding import d_folded_words
@@ -72,6 +74,16 @@ def sort_keys(title: str, slug: str, stars: int | None = None) -> list[tuple[str
     return [("rank", rank), ("name", name)]
 
 
+def certification_schemes(view: ProductView) -> list[str]:
+    """The schemes of the product's other certifications in force on the build date, in the contract's
+    order, once each: what the certification filter finds it by (an expired HACCP is no HACCP to a buyer)."""
+    schemes = {c.scheme for c in view.certifications if not c.expired}
+    return [scheme for scheme in CERTIFICATION_SCHEMES if scheme in schemes]
+
+
+EXPORT_READY = "ready"  # the value of the `export` filter: exported already, or offering Incoterms
+
+
 def search_record(view) -> SearchRecord:
     """The filters, sort keys and folded words of a product or producer page (template global)."""
     if isinstance(view, ProductView):
@@ -87,4 +99,8 @@ def search_record(view) -> SearchRecord:
     filters += [("stars", str(n)) for n in sorted({p.stars for p in products}, reverse=True)]
     groups = dict.fromkeys(g.group.key for p in products for g in p.group.lineage)
     filters += [("group", key) for key in groups]
+    schemes = dict.fromkeys(scheme for p in products for scheme in certification_schemes(p))
+    filters += [("certification", scheme) for scheme in schemes]
+    if any(p.export_ready for p in products):
+        filters.append(("export", EXPORT_READY))
     return SearchRecord(record_type, filters, sorts, d_folded_words(*texts))

@@ -2,8 +2,8 @@
 // this script the search page says so and every listing stays complete and static).
 //
 // The form (data-search="search" | "browse") carries the bundle address and the texts in the page's
-// language; its fields are the URL query (?q=&type=&stars=&group=&region=&kind=&sort=), so a filtered
-// view can be shared. Results are the cards the site renders itself, stored in the index as `card` meta.
+// language; its fields are the URL query (?q=&type=&stars=&group=&region=&kind=&certification=&export=&sort=),
+// so a filtered view can be shared (a filter the catalogue has no choice for is not in the form). Results are the cards the site renders itself, stored in the index as `card` meta.
 //
 // A language's index may come in shards (plugins/ocop/search/shards.py; `shards.json` lists them): each is a
 // Pagefind instance, every search asks all of them, and their results are merged here: by score for a
@@ -20,7 +20,8 @@ const list = resultsBox.querySelector("ul");
 const more = resultsBox.querySelector("[data-search-more]");
 const staticListing = document.querySelector("[data-static-listing]");
 const query = form.elements.namedItem("q");
-const FILTERS = ["type", "stars", "group", "region", "kind"].filter((name) => form.elements.namedItem(name));
+const FILTERS = ["type", "stars", "group", "region", "kind", "certification", "export"]
+  .filter((name) => form.elements.namedItem(name));
 const plural = new Intl.PluralRules(document.documentElement.lang);
 
 let shards = [];
