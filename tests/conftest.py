@@ -131,6 +131,14 @@ class CatalogueBuilder:
             self.photo(f"products/{slug}/anh-1.jpg", color=(180, shade, 40))
         return self.markdown(f"products/{slug}/index.md", data, body)
 
+    def shop(self, slug: str, body: str = "Quầy bán đặc sản.", **fields) -> Path:
+        """A sales point (content/shops/<slug>/) in Phú Vang selling product nuoc-mam; `fields` change it."""
+        data = {"title": f"Điểm bán {slug}", "kind": "market-stall", "region": "phu-vang",
+                "address": "Chợ Đông Ba, phường Phú Xuân", "location": {"lat": 16.42, "lon": 107.72},
+                "summary": "Quầy bán đặc sản OCOP.", "products": ["nuoc-mam"]}
+        data.update(fields)
+        return self.markdown(f"shops/{slug}/index.md", {k: v for k, v in data.items() if v is not None}, body)
+
     def translation(self, kind: str, slug: str, lang: str, body: str = "Text.", **fields) -> Path:
         return self.markdown(f"{kind}/{slug}/index.{lang}.md", fields, body)
 

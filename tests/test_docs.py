@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from ocop.catalogue.schema import PAGE, PRODUCER, PRODUCT, REGION_DESCRIPTION, Schema
+from ocop.catalogue.schema import PAGE, PRODUCER, PRODUCT, REGION_DESCRIPTION, SHOP, Schema
 from conftest import ROOT
 
 GUIDES = [ROOT / "docs" / "content-guide.md", ROOT / "docs" / "huong-dan-noi-dung.md"]
@@ -39,7 +39,7 @@ def names_field(span: str, name: str) -> bool:
 @pytest.mark.parametrize("guide", GUIDES, ids=lambda p: p.name)
 def test_guide_names_every_field(guide):
     spans = code_spans(guide.read_text(encoding="utf-8"))
-    fields = set().union(*(field_names(s) for s in (PRODUCT, PRODUCER, REGION_DESCRIPTION, PAGE)))
+    fields = set().union(*(field_names(s) for s in (PRODUCT, PRODUCER, SHOP, REGION_DESCRIPTION, PAGE)))
     missing = sorted(f for f in fields if not any(names_field(span, f) for span in spans))
     assert not missing, f"{guide.name} does not document: {missing}"
 

@@ -76,6 +76,14 @@ def test_incremental_builds_give_the_bytes_of_a_cold_build(catalogue, tmp_path):
     builds.incremental()
     builds.assert_same_as_cold(what="a producer renamed, a product moved to it")
 
+    catalogue.shop("cho-dong-ba", producers=["htx-a"], opening_hours="Mo-Sa 06:00-18:00")
+    builds.incremental()
+    builds.assert_same_as_cold(what="a sales point added (the navigation of every page, its products' Where to buy)")
+    catalogue.shop("cho-dong-ba", producers=["htx-a"], opening_hours="Mo-Su 06:00-12:00")
+    made, kept = builds.incremental()
+    assert kept > 60, "a sales point's hours show on its page and its products' pages only"
+    builds.assert_same_as_cold(what="a sales point's opening hours changed")
+
     shutil.rmtree(catalogue.root / "products/dau-tram")  # retired on purpose: its URLs leave permalinks.txt
     permalinks = catalogue.root / "permalinks.txt"
     permalinks.write_text("".join(line for line in permalinks.read_text(encoding="utf-8").splitlines(True)

@@ -19,17 +19,19 @@ from site_checks.page_weight import weight
 
 KB = 1024
 PRODUCT, PRODUCER, REGION = "san-pham/tom-chua-hue/", "co-so/htx-nuoc-mam-tan-my-bien/", "dia-phuong/thuan-an/"
+SHOP = "diem-ban/quay-ocop-cho-dong-ba/"  # a sales point: photo, opening hours, directions, contacts, products
 # The pages a visitor meets, by kind; each in two languages (mostly Vietnamese and its English equivalent).
 PAGE_KINDS = {"home": ("", "en/"), "all products": ("san-pham/", "en/products/"),
               "product": (PRODUCT, "en/products/tom-chua-hue/"),
               "producer": (PRODUCER, "en/producers/htx-nuoc-mam-tan-my-bien/"),
               "region": (REGION, "en/regions/thuan-an/"), "map": ("ban-do/", "en/map/"),
+              "sales points": ("diem-ban/", "en/shops/"), "sales point": (SHOP, "en/shops/quay-ocop-cho-dong-ba/"),
               "search": ("tim-kiem/", "en/search/"),
               # the same product in Korean and Chinese (CJK text, zh-Hans), and an untranslated one in Korean
               "product ko/zh": ("ko/products/tom-chua-hue/", "zh/products/tom-chua-hue/"),
               "home ja, untranslated product ko": ("ja/", "ko/products/keo-gung-hue/")}
 SMOKE = ["", "san-pham/", "san-pham/trang/2/", PRODUCT, "co-so/", PRODUCER, "dia-phuong/", REGION, "nhom/",
-         "nhom/i/", "sao/4/", "ban-do/", "tim-kiem/", "gioi-thieu/", "404.html",
+         "nhom/i/", "sao/4/", "ban-do/", "tim-kiem/", "gioi-thieu/", "404.html", "diem-ban/", SHOP,
          "ko/products/tom-chua-hue/", "zh/products/tom-chua-hue/", "ja/", "fr/products/", "ko/search/"]
 
 
@@ -84,7 +86,7 @@ def test_no_serious_accessibility_violation(sample, browser, kind, width):
         assert axe_violations(browser, f"{base}/{path}", width) == [], path
 
 
-@pytest.mark.parametrize("path", ["", PRODUCT, "tim-kiem/", "san-pham/", "ban-do/"])
+@pytest.mark.parametrize("path", ["", PRODUCT, "tim-kiem/", "san-pham/", "ban-do/", SHOP])
 def test_keyboard_reaches_every_control_with_visible_focus(sample, browser, path):
     _, base = sample
     assert keyboard_problems(browser, f"{base}/{path}", PHONE) == []

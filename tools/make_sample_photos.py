@@ -2,9 +2,9 @@
 """(Re)generate the illustrative sample pictures used by the sample catalogue.
 
 Reads the YAML front matter of every default-language Markdown file under
-content/products/ and content/producers/ and draws:
+content/products/, content/shops/ and content/producers/ and draws:
 
-* each product image named in ``images[].file`` as a 1600x1200 progressive
+* each product and sales point image named in ``images[].file`` as a 1600x1200 progressive
   JPEG: a soft gradient in the colour of the product's OCOP group, a few simple
   shapes that suggest the product, its title in large type and a small
   "Ảnh minh họa / Sample image" caption;
@@ -346,6 +346,7 @@ MOTIFS = [  # (slug prefixes, motif); first match wins
     (("xa-phong",), m_soap),
     (("du-lich-nha-vuon",), m_house),
     (("du-lich",), m_stilt),
+    (("trung-tam-", "quay-", "goc-", "cua-hang-", "xuong-"), m_house),  # sales points (content/shops/)
 ]
 
 
@@ -469,8 +470,11 @@ def logo_picture(slug: str, meta: dict, number: int = 0) -> Image.Image:
 def main(argv: list[str]) -> int:
     content = Path(argv[1]) if len(argv) > 1 else ROOT / "content"
     written = 0
-    for md in sorted((content / "products").glob("*/index.md")):
+    shops = sorted((content / "shops").glob("*/index.md"))
+    for md in sorted((content / "products").glob("*/index.md")) + shops:
         meta = front_matter(md)
+        if md in shops:
+            meta = {**meta, "group": "IV"}  # sales points in the handicrafts' warm colours
         for i, image in enumerate(meta.get("images") or []):
             target = md.parent / image["file"]
             img = product_picture(md.parent.name, meta, i, image.get("alt", ""))

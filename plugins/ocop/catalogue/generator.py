@@ -246,6 +246,7 @@ class CatalogueGenerator(Generator):
         a file the output already has from the same source is kept."""
         catalogue = self.catalogue
         entries = [p.entry for p in catalogue.products] + [p.entry for p in catalogue.producers]
+        entries += [s.entry for s in catalogue.shops]
         entries += [r.description for r in catalogue.regions.values() if r.description]
         for entry in entries:
             folder = f"{MEDIA_DIR}/{entry.section}/{entry.slug}"

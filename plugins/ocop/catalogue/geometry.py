@@ -1,4 +1,5 @@
-"""Plane geometry of region shapes: the checks of GeoJSON coordinates and point-in-polygon.
+"""Plane geometry of region shapes: the checks of GeoJSON coordinates and point-in-polygon; and the
+distance between two places on the Earth (`distance_km`), to list the nearest sales points first.
 
 A polygon is a list of rings (the exterior, then holes); a ring is a list of (x, y) pairs whose last
 pair repeats the first. The same functions serve lon/lat (content checks) and projected map units.
@@ -102,3 +103,13 @@ class Shape:
     def contains(self, x: float, y: float) -> bool:
         return any(bx0 <= x <= bx1 and by0 <= y <= by1 and polygon_contains(polygon, x, y)
                    for polygon, (bx0, by0, bx1, by1) in zip(self.polygons, self.boxes))
+
+
+EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
+
+
+def distance_km(a: dict, b: dict) -> float:
+    """Great-circle distance between two `location`s ({"lat", "lon"} in degrees), haversine formula."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))

@@ -2,7 +2,8 @@
 
 `CatalogueLoader.load` works in three phases: `read_files` reads every file and checks it on its own
 against its schema; `cross_check` checks that what the files name exists (a producer, a group, a
-region, a photo); `link` builds the model, and only for a catalogue without errors.
+region, a photo, the products a sales point sells); `link` builds the model, and only for a catalogue
+without errors.
 Nothing here writes anything: a catalogue with errors is reported and never reaches the writers.
 """
 
@@ -18,11 +19,12 @@ from .content_cache import ContentCache
 from .errors import Problems
 from .frontmatter import Document, read_document
 from .groups import Group, load_groups
-from .model import (Catalogue, Entry, Producer, Product, Text, certificate_of, certifications_of, name_order,
+from . import programme
+from .model import (Catalogue, Entry, Producer, Product, Shop, Text, certificate_of, certifications_of, name_order,
                     product_order)
 from .photos import DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_MEGAPIXELS, PhotoProblem, PhotoUse, inspect_photo
 from .regions import Region, load_regions
-from .schema import PAGE, PRODUCER, PRODUCT, REGION_DESCRIPTION, SLUG_RE, Schema, did_you_mean
+from .schema import PAGE, PRODUCER, PRODUCT, REGION_DESCRIPTION, SHOP, SLUG_RE, Schema, did_you_mean
 
 REGION_FILES = ("regions.geojson", "ATTRIBUTION.md")  # beside the region folders
 TRANSLATION_RE = re.compile(r"^index\.([A-Za-z_-]+)\.md$")
@@ -36,6 +38,7 @@ class ContentFiles:
     groups: dict[str, Group]  # the OCOP product groups of Decision 148/QĐ-TTg
     producers: list[Entry]
     products: list[Entry]
+    shops: list[Entry]  # sales points, shops/<slug>/index.md (optional folder)
     region_descriptions: list[Entry]  # regions/<id>/index.md
     pages: list[Entry]
     map_attribution: str  # regions/ATTRIBUTION.md, shown with every map
@@ -52,11 +55,22 @@ class ProductReferences:
 
 
 @dataclass
+class ShopReferences:
+    """A sales point and what it names: its region and the products and producers it sells, those that exist."""
+
+    entry: Entry
+    region: Region | None
+    products: list[str]  # product slugs
+    producers: list[str]  # producer slugs
+
+
+@dataclass
 class CrossChecked:
     """What phase 2 of `CatalogueLoader.load` found the files refer to."""
 
     producers: dict[str, Producer]  # slug → producer, for producers whose region exists
     products: list[ProductReferences]
+    shops: list[ShopReferences]
     region_descriptions: list[Entry]  # those of regions that exist
 
 
@@ -231,17 +245,19 @@ class CatalogueLoader:
             groups=load_groups(),
             producers=self.bundles("producers", PRODUCER),
             products=self.bundles("products", PRODUCT),
+            shops=self.bundles("shops", SHOP, required=False),
             region_descriptions=self.bundles("regions", REGION_DESCRIPTION, required=False),
             pages=self.bundles("pages", PAGE, required=False),
             map_attribution=self._map_attribution(),
         )
 
     def cross_check(self, files: ContentFiles) -> CrossChecked:
-        """Phase 2: what the files name must exist (producers, groups, regions, photos)."""
+        """Phase 2: what the files name must exist (producers, groups, regions, photos, what shops sell)."""
         producers = self._check_producers(files)
         return CrossChecked(
             producers=producers,
             products=self._check_products(files, producers),
+            shops=self._check_shops(files),
             region_descriptions=self._check_region_descriptions(files),
         )
 
@@ -253,6 +269,10 @@ class CatalogueLoader:
                             certifications_of(p.entry.fields, self.today))
                     for p in checked.products]
         products.sort(key=product_order(self.default))
+        by_slug = {p.slug: p for p in products}
+        shops = [Shop(s.entry, s.region, [by_slug[slug] for slug in s.products],
+                      [checked.producers[slug] for slug in s.producers]) for s in checked.shops]
+        shops.sort(key=name_order(self.default))
         return Catalogue(
             products=products,
             producers=sorted(checked.producers.values(), key=name_order(self.default)),
@@ -262,6 +282,7 @@ class CatalogueLoader:
             languages=self.languages,
             today=self.today,
             map_attribution=files.map_attribution,
+            shops=shops,
         )
 
     def _map_attribution(self) -> str:
@@ -284,7 +305,7 @@ class CatalogueLoader:
                 self._photo(entry, doc, "logo", entry.fields["logo"])
             if region is not None:
                 producers[entry.slug] = Producer(entry, region)
-                self._check_location(files.regions, entry, doc, region)
+                self._check_location(files.regions, entry, doc, region, "producer")
         return producers
 
     def _check_products(self, files: ContentFiles, producers: dict[str, Producer]) -> list[ProductReferences]:
@@ -309,11 +330,42 @@ class CatalogueLoader:
                     self.problems.error(doc.path, "group", f"{code!r} is not an OCOP product group code of "
                                         "Decision 148/QĐ-TTg (e.g. I.4.a, III.3, VI)"
                                         f"{did_you_mean(code, files.groups)}", doc.line("group"))
+            if "visit" in entry.fields and group is not None and not programme.is_tourism(group.code):
+                self.problems.error(doc.path, "visit", f"only products of group {programme.TOURISM_GROUP} (community "
+                                    f"tourism, sights) are visits; this product is in group {group.code}: remove "
+                                    f"`visit`, or put the product in group {programme.TOURISM_GROUP}", doc.line("visit"))
             region = self._region(files.regions, entry, doc)
             if region is None and producer is not None and "region" not in entry.fields:
                 region = producer.region
+            if region is not None:
+                self._check_location(files.regions, entry, doc, region, "product")
             products.append(ProductReferences(entry, producer, group, region))
         return products
+
+    def _check_shops(self, files: ContentFiles) -> list[ShopReferences]:
+        """Every sales point with its region, and the products and producers it names, which must exist."""
+        shops = []
+        known = {"products": {e.slug for e in files.products}, "producers": {e.slug for e in files.producers}}
+        for entry in files.shops:
+            doc = entry.document
+            self._check_product_images(entry)
+            named = {}
+            for section, slugs in known.items():
+                named[section] = []
+                written = doc.data.get(section) if isinstance(doc.data, dict) else None
+                for index, slug in enumerate(written if isinstance(written, list) else (), start=1):
+                    if not isinstance(slug, str) or not SLUG_RE.match(slug):
+                        continue  # the schema said what is wrong with it
+                    if slug in slugs:
+                        named[section].append(slug)
+                        continue
+                    field_name = f"{section}[{index}]"
+                    self.problems.error(doc.path, field_name, f"no {section[:-1]} {slug!r} in {self.content.name}/"
+                                        f"{section}/{did_you_mean(slug, slugs)}", doc.line(field_name))
+            region = self._region(files.regions, entry, doc)
+            self._check_location(files.regions, entry, doc, region, "sales point")
+            shops.append(ShopReferences(entry, region, named["products"], named["producers"]))
+        return shops
 
     def _check_region_descriptions(self, files: ContentFiles) -> list[Entry]:
         """The descriptions of regions that exist, their photos checked."""
@@ -328,8 +380,9 @@ class CatalogueLoader:
             described.append(entry)
         return described
 
-    def _check_location(self, regions, entry, doc, region) -> None:
-        """Warnings, not errors: a producer's `location` outside every region, or in another region."""
+    def _check_location(self, regions, entry, doc, region, noun: str) -> None:
+        """Warnings, not errors: a `location` (of a producer, product or sales point: `noun`) outside every
+        region, or in another region than the entry's."""
         location = entry.fields.get("location")
         if not location or "lat" not in location or "lon" not in location:
             return
@@ -338,10 +391,10 @@ class CatalogueLoader:
         where = f"lat {lat}, lon {lon}"
         if not inside:
             self.problems.warning(doc.path, "location", f"{where} lies outside every region of regions/regions.geojson "
-                                  "(the map shows the producer there)", doc.line("location"))
-        elif region not in inside:
+                                  f"(the map shows the {noun} there)", doc.line("location"))
+        elif region is not None and region not in inside:
             names = ", ".join(f"{r.id!r} ({r.geo_name(self.default)})" for r in inside)
-            self.problems.warning(doc.path, "location", f"{where} lies in region {names}, not in the producer's "
+            self.problems.warning(doc.path, "location", f"{where} lies in region {names}, not in the {noun}'s "
                                   f"region {region.id!r} ({region.geo_name(self.default)})", doc.line("location"))
 
     def _region(self, regions, entry, doc):

@@ -1,4 +1,4 @@
-"""The catalogue model: products, producers, regions, groups and pages, linked and indexed once.
+"""The catalogue model: products, producers, sales points, regions, groups and pages, linked and indexed once.
 
 Data flows one way: files → validated records (`Entry`) → one `Catalogue` → page views → templates.
 """
@@ -33,7 +33,7 @@ class Text:
 class Entry:
     """One bundle (product, producer, region description or page) with its translations."""
 
-    section: str  # the content section: products, producers, regions, pages
+    section: str  # the content section: products, producers, shops, regions, pages
     slug: str
     folder: Path
     fields: dict  # clean fields of the default-language file
@@ -115,10 +115,17 @@ class Product:
     region: Region
     certificate: Certificate | None
     certifications: list[Certification] = field(default_factory=list)
+    shops: list["Shop"] = field(default_factory=list)  # the sales points that sell it, by name (set by Catalogue)
 
     @property
     def slug(self) -> str:
         return self.entry.slug
+
+    @property
+    def location(self) -> dict | None:
+        """Where the product is experienced or made: its own `location` (a tour's meeting point), else its
+        producer's; None when neither has one."""
+        return self.entry.fields.get("location") or self.producer.entry.fields.get("location")
 
     @property
     def stars(self) -> int:
@@ -164,6 +171,30 @@ class Producer:
         return self.entry.fields["kind"]
 
 
+@dataclass(eq=False)
+class Shop:
+    """A sales point (điểm bán): an OCOP centre, a shop, a market stall … It sells the products it lists and
+    every product of the producers it lists."""
+
+    entry: Entry
+    region: Region
+    listed_products: list[Product]
+    listed_producers: list[Producer]
+    products: list[Product] = field(default_factory=list)  # all it sells, in listing order (set by Catalogue)
+
+    @property
+    def slug(self) -> str:
+        return self.entry.slug
+
+    @property
+    def kind(self) -> str:
+        return self.entry.fields["kind"]
+
+    @property
+    def location(self) -> dict:
+        return self.entry.fields["location"]
+
+
 @dataclass
 class Catalogue:
     products: list[Product]
@@ -174,6 +205,7 @@ class Catalogue:
     languages: list  # i18n.languages.Language, the first is the default
     today: datetime.date
     map_attribution: str = ""  # Markdown: credits of the region boundaries (regions/ATTRIBUTION.md)
+    shops: list[Shop] = field(default_factory=list)  # sales points, by name
 
     def __post_init__(self):
         self._group_pages: list[Group] | None = None
@@ -189,6 +221,14 @@ class Catalogue:
             product.producer.products.append(product)
         for producer in self.producers:
             self.producers_by_region[producer.region.id].append(producer)
+        self.shops_by_region: dict[str, list[Shop]] = {r: [] for r in self.regions}
+        for shop in self.shops:
+            sold = {id(p) for p in shop.listed_products}
+            sold |= {id(p) for producer in shop.listed_producers for p in producer.products}
+            shop.products = [p for p in self.products if id(p) in sold]
+            for product in shop.products:
+                product.shops.append(shop)
+            self.shops_by_region[shop.region.id].append(shop)
 
     def star_levels(self) -> list[int]:
         """Star levels with a page: the certified levels always, lower ones when a product has them."""

@@ -14,6 +14,7 @@ STAR_LEVELS = (1, 2, 3, 4, 5)
 SCORE_BANDS = {1: (0, 29), 2: (30, 49), 3: (50, 69), 4: (70, 89), 5: (90, 100)}  # stars → score range
 CERTIFIED_FROM_STARS = 3
 CERTIFICATE_MONTHS = 36
+TOURISM_GROUP = "VI"  # community tourism, eco-tourism and sights: products that are visits (field `visit`)
 
 # A product's OCOP status: what its badge and page say.
 CERTIFIED = "certified"  # certifiable, with a certificate that has not expired: the gold badge
@@ -24,6 +25,11 @@ UNCERTIFIED = "uncertified"  # below the certified levels: rated, not certified
 def certifiable(stars: int) -> bool:
     """Whether a product of `stars` can be certified (and then needs a certificate)."""
     return stars >= CERTIFIED_FROM_STARS
+
+
+def is_tourism(group_code: str) -> bool:
+    """Whether a product of group `group_code` (or of one of its sub-groups) is a visit: group VI."""
+    return group_code == TOURISM_GROUP or group_code.startswith(TOURISM_GROUP + ".")
 
 
 def status(stars: int, expired: bool | None) -> str:

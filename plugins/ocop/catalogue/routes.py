@@ -70,6 +70,11 @@ def build_routes(catalogue: Catalogue, per_page: int) -> list[Route]:
     for producer in catalogue.producers:
         routes.append(Route("producer", producer.slug, "producer.html",
                             lambda site, p=producer: {"producer": site.producer(p)}))
+    if catalogue.shops:
+        routes.append(Route("shops", None, "shops.html", lambda site: {}))
+    for shop in catalogue.shops:
+        routes.append(Route("shop", shop.slug, "shop.html", lambda site, s=shop: {"shop": site.shop(s)},
+                            source=shop.entry.document))
     for region in catalogue.regions.values():
         routes.append(Route("region", region.id, "region.html",
                             lambda site, r=region: {"region": site.region(r)}))

@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 from babel.numbers import get_currency_name
 
-from . import contacts, programme, trade
+from . import contacts, hours, programme, trade
 from .errors import Invalid, Problems
 from .frontmatter import Document
 
@@ -229,6 +229,14 @@ def scheme(value):
 
 
 scheme.describe = "one of " + ", ".join(f"`{s}`" for s in trade.CERTIFICATION_SCHEMES)
+
+
+def opening_hours(value):
+    """OpenStreetMap `opening_hours` text, read by the `opening-hours-py` library (`hours.check`)."""
+    return hours.check(value)
+
+
+opening_hours.describe = f"OpenStreetMap opening_hours, e.g. {hours.EXAMPLE}, or {hours.COMMENT_EXAMPLE}"
 
 
 def yes_no(value):
@@ -488,6 +496,17 @@ def name_for_other(record):
         yield "name", "is required when `scheme` is `other`: the certification's name, e.g. \"Rainforest Alliance\"", "scheme"
 
 
+def smallest_first(record):
+    if record.get("min") is not None and record.get("max") is not None and record["max"] < record["min"]:
+        yield "max", f"{record['max']} is less than `min` ({record['min']})"
+
+
+def products_or_producers(record):
+    if not record.get("products") and not record.get("producers"):
+        yield ("products", "a sales point needs `products` (slugs of the products it sells) or `producers` (slugs "
+               "of producers whose products it all sells), or both", "title")
+
+
 def listed_once(*names: str) -> Callable:
     def rule(record):
         for name in names:
@@ -583,6 +602,18 @@ MESSENGERS = Schema("messengers", [
     Field("line", messenger(contacts.line, "LINE ID")),
 ])
 
+GROUP_SIZE = Schema("group_size", [
+    Field("min", whole(1), doc="fewest visitors"),
+    Field("max", whole(1), doc="most visitors"),
+], rules=[smallest_first])
+
+VISIT = Schema("visit", [
+    Field("duration", text(), translatable=True, doc='how long the visit takes, e.g. "3 giờ"'),
+    Field("group_size", GROUP_SIZE, doc="`min`, `max` visitors"),
+    Field("booking_days", whole(0), doc="how many days ahead to book"),
+    Field("languages", list_of(language), doc="guiding languages"),
+], rules=[listed_once("languages")])
+
 PRODUCT = Schema("product", [
     Field("title", text(), required=True, translatable=True, required_in_translation=True),
     Field("producer", slug, required=True, doc="folder name in content/producers/"),
@@ -602,6 +633,10 @@ PRODUCT = Schema("product", [
     Field("certifications", list_of(CERTIFICATION), translatable=True,
           doc="other certifications; in translations only `name`, in the same order"),
     Field("buy_online", list_of(https_url), doc="online shops selling the product"),
+    Field("location", LOCATION, doc="where the product is experienced (group VI: the meeting point); default: "
+          "the producer's location"),
+    Field("visit", VISIT, translatable=True, doc="group VI only: duration, group size, booking, guiding languages; "
+          "in translations only `duration`"),
 ], rules=[score_in_band, certificate_when_certifiable])
 
 PRODUCER_KINDS = ("cooperative", "enterprise", "cooperative-group", "household")
@@ -625,7 +660,28 @@ PRODUCER = Schema("producer", [
     Field("languages", list_of(language), doc="languages the contacts speak"),
     Field("messengers", MESSENGERS),
     Field("tax_code", written(contacts.tax_code, '"0100233488"', "Vietnamese tax code, 10 digits (-3 for a branch)")),
+    Field("opening_hours", opening_hours, doc="when visitors and buyers can come"),
 ], rules=[listed_once("languages")])
+
+SHOP_KINDS = ("ocop-centre", "shop", "supermarket", "market-stall", "airport", "producer-shop")
+
+SHOP = Schema("sales point", [
+    Field("title", text(), required=True, translatable=True, required_in_translation=True),
+    Field("kind", one_of(*SHOP_KINDS), required=True),
+    Field("region", slug, required=True, doc="region id"),
+    Field("address", text(), required=True, translatable=True),
+    Field("location", LOCATION, required=True),
+    Field("summary", text(200), required=True, translatable=True, required_in_translation=True),
+    Field("products", list_of(slug), doc="slugs of the products it sells"),
+    Field("producers", list_of(slug), doc="slugs of producers whose products it sells (all of them)"),
+    Field("opening_hours", opening_hours),
+    Field("phone", one_or_list_of(phone, min_items=1)),
+    Field("zalo", zalo),
+    Field("email", email),
+    Field("website", web_url),
+    Field("facebook", web_url),
+    Field("images", list_of(IMAGE), translatable=True),
+], rules=[products_or_producers, listed_once("products", "producers")])
 
 REGION_DESCRIPTION = Schema("region description", [
     Field("title", text(), translatable=True, doc="overrides the GeoJSON name"),

@@ -15,12 +15,16 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from ocop.i18n.formatting import format_date, format_duration, format_number, format_price
+from ocop.i18n.collation import sort_key
+from ocop.i18n.formatting import (day_name, format_date, format_distance, format_duration, format_number,
+                                  format_price, format_time_range)
 
+from . import hours as opening
 from . import programme
 from . import trade as trade_rules
 from .contacts import Handle, Phone
-from .model import Catalogue, Entry, Producer, Product, name_order, product_order
+from .geometry import distance_km
+from .model import Catalogue, Entry, Producer, Product, Shop, name_order, product_order
 
 MEDIA_DIR = "media"
 FEATURED_COUNT = 8  # products featured on the home page
@@ -84,6 +88,8 @@ class Site:
         if key not in self._cards:
             if isinstance(view, ProductView):
                 self._cards[key] = Markup(self.macros.product_card(view, reference=reference))
+            elif isinstance(view, ShopView):
+                self._cards[key] = Markup(self.macros.shop_card(view))
             else:
                 self._cards[key] = Markup(self.macros.producer_card(view))
         return self._cards[key]
@@ -151,6 +157,11 @@ class Site:
     def date(self, value, format: str = "long") -> str:
         return format_date(value, self.lang.locale, format) if value else ""
 
+    @cached_property
+    def build_date(self) -> str:
+        """The day the build runs as (`CATALOGUE_TODAY`), in full: the day of "today's" opening hours."""
+        return self.date(self.catalogue.today, "full")
+
     def number(self, value) -> str:
         return format_number(value, self.lang.locale)
 
@@ -175,6 +186,24 @@ class Site:
 
     def page(self, entry: Entry) -> "PageView":
         return self._view(PageView, entry)
+
+    def shop(self, shop: Shop) -> "ShopView":
+        return self._view(ShopView, shop)
+
+    def shops_by_region(self) -> list[tuple["RegionView", list["ShopView"]]]:
+        """Every region with sales points, by name in the page's language, with its sales points by name."""
+        regions = [(self.region(self.catalogue.regions[rid]), shops)
+                   for rid, shops in self.catalogue.shops_by_region.items() if shops]
+        regions.sort(key=lambda item: sort_key(item[0].name))
+        return [(region, self.shops(shops)) for region, shops in regions]
+
+    def shops(self, shops) -> list["ShopView"]:
+        """Sales points by name in the page's language, as views."""
+        return [self.shop(s) for s in sorted(shops, key=self._name_key)]
+
+    def hours(self, text: str) -> "HoursView":
+        """Opening hours (`opening_hours`) as the page shows them: the coming week from the build date."""
+        return HoursView(text, self)
 
     @property
     def certified_from(self) -> int:
@@ -290,6 +319,18 @@ class EntryView:
         """The language of facts written only in index.md (an issuer's name), when it is not the page's."""
         return None if self.entry.default_lang == self.site.lang.code else self.entry.default_lang
 
+    @cached_property
+    def photos(self) -> list[dict]:
+        """The photos of index.md, in its order, with the translated `alt` matched by file name."""
+        translated = {i["file"]: i["alt"] for i in self._text.fields.get("images", [])}
+        photos = []
+        for image in self.entry.fields.get("images", ()):
+            alt = translated.get(image["file"])
+            alt_lang = None if alt or not self.translated else self.entry.default_lang
+            photos.append(self.site.picture(self.entry, self.entry.photos[image["file"]], alt or image["alt"],
+                                            alt_lang))
+        return photos
+
 
 class ProductView(EntryView):
     def __init__(self, product: Product, site: Site):
@@ -327,18 +368,6 @@ class ProductView(EntryView):
     @property
     def region(self) -> "RegionView":
         return self.site.region(self.product.region)
-
-    @cached_property
-    def photos(self) -> list[dict]:
-        """The photos of index.md, in its order, with the translated `alt` matched by file name."""
-        translated = {i["file"]: i["alt"] for i in self._text.fields.get("images", [])}
-        photos = []
-        for image in self.entry.fields["images"]:
-            alt = translated.get(image["file"])
-            alt_lang = None if alt or not self.translated else self.entry.default_lang
-            photos.append(self.site.picture(self.entry, self.entry.photos[image["file"]], alt or image["alt"],
-                                            alt_lang))
-        return photos
 
     @property
     def photo(self) -> dict:
@@ -417,9 +446,40 @@ class ProductView(EntryView):
         return None
 
     @cached_property
+    def sales_points(self) -> list["SalesPoint"]:
+        """The sales points that sell it: nearest first to where it is made or experienced (its own `location`,
+        else its producer's), by name when it has no location; each with its hours on the build date."""
+        origin = self.product.location
+        points = []
+        for shop in self.site.shops(self.product.shops):
+            distance = distance_km(origin, shop.location) if origin else None
+            points.append(SalesPoint(shop, distance, format_distance(distance, self.site.lang.locale)
+                                     if distance is not None else ""))
+        if origin:
+            points.sort(key=lambda point: point.distance)  # stable: equally far ones stay by name
+        return points
+
+    @property
+    def has_location(self) -> bool:
+        return self.product.location is not None
+
+    @property
+    def tourism(self) -> bool:
+        """A visit (group VI): its `location` is a meeting point."""
+        return programme.is_tourism(self.product.group.code)
+
+    @cached_property
     def shops(self) -> list[tuple[str, str]]:
         """Online shops (`buy_online`) as (platform or domain, URL): ("Shopee", "https://shopee.vn/…")."""
         return [(trade_rules.shop_name(url), url) for url in self.entry.fields.get("buy_online", ())]
+
+
+class SalesPoint(NamedTuple):
+    """A sales point as a product page lists it under "Where to buy"."""
+
+    shop: "ShopView"
+    distance: float | None  # km from where the product is made or experienced
+    distance_text: str  # "2,3 km", "" without a distance
 
 
 class Quantity(NamedTuple):
@@ -475,12 +535,14 @@ class TradeView:
 MESSENGERS = {"whatsapp": "WhatsApp", "line": "LINE", "kakaotalk": "KakaoTalk", "wechat": "WeChat"}
 
 
-class ProducerView(EntryView):
-    def __init__(self, producer: Producer, site: Site):
-        super().__init__(producer.entry, site)
-        self.producer = producer
-        self.kind = producer.kind
-        fields = producer.entry.fields
+class ContactsView(EntryView):
+    """An entry people contact and visit: a producer or a sales point. Its contacts (phones, Zalo, messengers,
+    e-mail, website, Facebook) for partials/buyers.html's `contact`, its address, opening hours and the way
+    there; what the entry does not have is None or empty."""
+
+    def __init__(self, entry: Entry, site: Site):
+        super().__init__(entry, site)
+        fields = entry.fields
         self.phones: list[Phone] = fields.get("phone") or []  # (display, tel) pairs: "0234 3812 345", "+842343812345"
         self.phone = self.phones[0].display if self.phones else None  # the first, as printed on cards
         self.email = fields.get("email")
@@ -498,12 +560,14 @@ class ProducerView(EntryView):
                            if key in fields.get("messengers", {})]
 
     @property
-    def url(self) -> str:
-        return self.site.url("producer", self.slug)
-
-    @property
     def address(self) -> str:
         return self.get("address", "")
+
+    @property
+    def address_lang(self) -> str | None:
+        """The language of the address when it is not the page's (a translation may leave it out)."""
+        address = self.localised("address")
+        return address.lang if address else None
 
     @property
     def tel(self) -> str:
@@ -511,9 +575,14 @@ class ProducerView(EntryView):
         return self.phones[0].tel if self.phones else ""
 
     @property
-    def vcard_url(self) -> str:
-        """The producer's contact card (vCard), one file for every language: /co-so/<slug>/<slug>.vcf."""
-        return f"{self.site.url('producer', self.slug, lang=self.site.default_lang)}{self.slug}.vcf"
+    def reachable(self) -> bool:
+        """Whether there is any way to call or write (a sales point may have none)."""
+        return bool(self.phones or self.zalo or self.messengers or self.email or self.website or self.facebook)
+
+    @property
+    def vcard_url(self) -> str | None:
+        """A contact card to save, where the entry has one."""
+        return None
 
     @property
     def contact_person(self) -> Localised | None:
@@ -524,6 +593,37 @@ class ProducerView(EntryView):
         """Languages the contacts speak, as (code, name in the page's language): ("ko", "tiếng Hàn")."""
         names = self.site.lang.locale.languages
         return [(code, names.get(code, code)) for code in self.entry.fields.get("languages", ())]
+
+    @cached_property
+    def hours(self) -> "HoursView | None":
+        """`opening_hours` over the coming week (from the build date), or None."""
+        text = self.entry.fields.get("opening_hours")
+        return self.site.hours(text) if text else None
+
+    @property
+    def hours_on_build_date(self) -> str | None:
+        """What the hours say on the day of the build (`Site.build_date`): a line made once, at build time."""
+        return self.hours.on(self.site.catalogue.today) if self.hours else None
+
+    @cached_property
+    def directions(self) -> "Directions | None":
+        return Directions.to(self.location, self.title) if self.location else None
+
+
+class ProducerView(ContactsView):
+    def __init__(self, producer: Producer, site: Site):
+        super().__init__(producer.entry, site)
+        self.producer = producer
+        self.kind = producer.kind
+
+    @property
+    def url(self) -> str:
+        return self.site.url("producer", self.slug)
+
+    @property
+    def vcard_url(self) -> str:
+        """The producer's contact card (vCard), one file for every language: /co-so/<slug>/<slug>.vcf."""
+        return f"{self.site.url('producer', self.slug, lang=self.site.default_lang)}{self.slug}.vcf"
 
     @property
     def logo(self) -> dict | None:
@@ -539,6 +639,100 @@ class ProducerView(EntryView):
     @cached_property
     def products(self) -> list[ProductView]:
         return self.site.products(self.producer.products)
+
+
+class ShopView(ContactsView):
+    """A sales point: what it is, where, when it is open, how to get there and what it sells."""
+
+    def __init__(self, shop: Shop, site: Site):
+        super().__init__(shop.entry, site)
+        self.shop = shop
+        self.kind = shop.kind  # a SHOP_KINDS value, named by the theme's `shop_kind_label`
+
+    @property
+    def url(self) -> str:
+        return self.site.url("shop", self.slug)
+
+    @property
+    def photo(self) -> dict | None:
+        return self.photos[0] if self.photos else None
+
+    @property
+    def region(self) -> "RegionView":
+        return self.site.region(self.shop.region)
+
+    @cached_property
+    def products(self) -> list[ProductView]:
+        return self.site.products(self.shop.products)
+
+
+class Directions(NamedTuple):
+    """Ways to a place from wherever the visitor is: OpenStreetMap's and Google Maps' route planners with the
+    place as destination, and a `geo:` URI (RFC 5870) that phones open in their map app."""
+
+    openstreetmap: str
+    google_maps: str
+    geo: str
+
+    @classmethod
+    def to(cls, location: dict, name: str) -> "Directions":
+        lat, lon = location["lat"], location["lon"]
+        return cls(f"https://www.openstreetmap.org/directions?route=%3B{lat}%2C{lon}#map=17/{lat}/{lon}",
+                   f"https://www.google.com/maps/dir/?api=1&destination={lat}%2C{lon}",
+                   f"geo:{lat},{lon}?q={lat},{lon}({quote(name, safe='')})")
+
+
+class HoursRow(NamedTuple):
+    day: str  # the day's name in the page's language: "Thứ Hai", "Monday"
+    text: str  # "07:30–11:30, 13:30–17:00", "Closed", "by appointment"
+    closed: bool
+    holiday: str  # "" or the note that the day is a public holiday, with its date
+
+
+class HoursView:
+    """Opening hours in one language, from what the library makes of them over the seven days from the build
+    date (`CATALOGUE_TODAY`): a row per day of the week from the locale's first day, or one line when every
+    day says the same comment ("by appointment"). Comments the theme knows are translated; others are shown
+    as written."""
+
+    def __init__(self, text: str, site: Site):
+        self.site = site
+        gettext = site.gettext
+        days = opening.week(text, site.catalogue.today)
+        self.by_date = {day.date: day for day in days}
+        first = site.lang.locale.first_week_day
+        ordered = sorted(days, key=lambda day: (day.weekday - first) % 7)
+        self.rows = [HoursRow(day_name(day.weekday, site.lang.locale), self.day_text(day), day.closed,
+                              gettext("public holiday, %(date)s") % {"date": site.date(day.date, "d MMMM")}
+                              if day.holiday else "")
+                     for day in ordered]
+        # one line for a week that is the same all day long, every day: "by appointment", "Open 24 hours"
+        texts = {self.day_text(day) for day in days}
+        self.single = texts.pop() if len(texts) == 1 and all(day.all_day for day in days) else None
+
+    def comment(self, text: str) -> str:
+        known = opening.COMMENTS.get(text.strip().casefold())
+        return self.site.gettext(known) if known else text
+
+    def span_text(self, span: opening.Span) -> str:
+        text = format_time_range(span.start, span.end, self.site.lang.locale)
+        return f"{text} ({self.comment(span.comment)})" if span.comment else text
+
+    def day_text(self, day: opening.Day) -> str:
+        gettext = self.site.gettext
+        if day.closed:
+            closed = gettext("Closed")
+            return f"{closed} ({self.comment(day.closed_comment)})" if day.closed_comment else closed
+        if day.all_day:
+            span = day.spans[0]
+            if span.comment:
+                return self.comment(span.comment)
+            return gettext("Open 24 hours") if span.open else gettext("Hours not known")
+        return ", ".join(self.span_text(span) for span in day.spans)
+
+    def on(self, date) -> str:
+        """What the hours say on `date` (one of the seven days from the build date)."""
+        return self.day_text(self.by_date[date])
 
 
 class RegionView:
@@ -570,6 +764,11 @@ class RegionView:
     @cached_property
     def producers(self) -> list[ProducerView]:
         return self.site.producers(self.site.catalogue.producers_by_region[self.id])
+
+    @cached_property
+    def shops(self) -> list["ShopView"]:
+        """The region's sales points, by name."""
+        return self.site.shops(self.site.catalogue.shops_by_region.get(self.id, ()))
 
     @property
     def image(self) -> dict | None:

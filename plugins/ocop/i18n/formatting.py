@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from babel.dates import format_date as _format_date
+from babel.dates import format_interval
 from babel.numbers import format_currency, format_decimal
 from babel.units import format_unit, get_unit_name
 
@@ -39,3 +40,23 @@ def format_duration(value: int, unit: str, locale) -> str:
     one (CLDR inherits long from short; Babel does not, and would print "7 day")."""
     length = "long" if get_unit_name(f"duration-{unit}", length="long", locale=locale) else "short"
     return format_unit(value, unit, length=length, locale=locale)
+
+
+def day_name(weekday: int, locale) -> str:
+    """The name of a day of the week (0 = Monday) as the locale writes it alone: "Thứ Hai", "Monday"."""
+    return locale.days["stand-alone"]["wide"][weekday]
+
+
+def format_time_range(start: datetime.time, end: datetime.time, locale) -> str:
+    """"07:30–11:30", "7:30 – 11:30 AM", "오전 7:30 ~ 11:30": the locale's own interval, in its hour cycle
+    (12 hours where its short time format has them)."""
+    twelve = "h" in locale.time_formats["short"].pattern
+    return format_interval(start, end, "hm" if twelve else "Hm", locale=locale)
+
+
+def format_distance(kilometres: float, locale) -> str:
+    """"800 m", "2,3 km", "12 km": metres under one kilometre, one decimal under ten."""
+    if kilometres < 1:
+        return format_unit(max(100, round(kilometres * 1000, -2)), "length-meter", length="short", locale=locale)
+    value = round(kilometres, 1) if kilometres < 10 else round(kilometres)
+    return format_unit(value, "length-kilometer", length="short", locale=locale)

@@ -18,6 +18,7 @@ ENGLISH_WORDS = {
     "region": "regions",
     "stars": "stars",
     "group": "groups",
+    "shop": "shops",  # sales points (điểm bán)
     "map": "map",
     "search": "search",
     "page": "page",
@@ -30,6 +31,7 @@ DEFAULT_WORDS = {
         "region": "dia-phuong",
         "stars": "sao",
         "group": "nhom",
+        "shop": "diem-ban",
         "map": "ban-do",
         "search": "tim-kiem",
         "page": "trang",
@@ -43,10 +45,10 @@ DEFAULT_WORDS = {
 LANGUAGE_TAGS = {"zh": ("zh-Hans", "zh_Hans_CN")}
 
 # Page types that show one thing of a collection, and the word of the collection they live under.
-_ITEM_PAGES = {"product", "producer", "region", "stars", "group"}
+_ITEM_PAGES = {"product", "producer", "region", "stars", "group", "shop"}
 # Listing pages: the collection page itself (`/san-pham/`).
 _LIST_PAGES = {"products": "product", "producers": "producer", "regions": "region", "groups": "group",
-               "map": "map", "search": "search", "catalogue": "catalogue"}
+               "shops": "shop", "map": "map", "search": "search", "catalogue": "catalogue"}
 
 
 class LanguageError(ValueError):

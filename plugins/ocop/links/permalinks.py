@@ -1,7 +1,7 @@
 """The permalink guard: printed QR codes and shared links must keep working for years.
 
-`permalinks.txt` in the content folder lists every product and producer URL the catalogue has ever
-published, one path a line. A build that would drop one (a folder renamed or deleted without an alias)
+`permalinks.txt` in the content folder lists every product, producer and sales point URL the catalogue has
+ever published, one path a line. A build that would drop one (a folder renamed or deleted without an alias)
 stops with a message naming the URL and the fix; every successful build adds its new URLs.
 """
 
@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 FILE_NAME = "permalinks.txt"
-HEADER = ("# Every product and producer URL this catalogue has published. Written by the build; commit it\n"
-          "# with the content. A listed URL must keep working: to rename a product folder, add the old\n"
-          "# path to the product's `aliases`. Delete a line only to retire a URL on purpose.\n")
-KINDS = ("product", "producer")
+HEADER = ("# Every product, producer and sales point URL this catalogue has published. Written by the build;\n"
+          "# commit it with the content. A listed URL must keep working: to rename a product folder, add the\n"
+          "# old path to the product's `aliases`. Delete a line only to retire a URL on purpose.\n")
+KINDS = ("product", "producer", "shop")
 
 
 def read_permalinks(content: Path) -> list[tuple[int, str]]:
@@ -26,7 +26,7 @@ def read_permalinks(content: Path) -> list[tuple[int, str]]:
 
 
 def published_paths(routes, languages) -> list[str]:
-    """The product and producer URLs of this build, every language."""
+    """The product, producer and sales point URLs of this build, every language."""
     return [route.path(lang) for route in routes if route.page_type in KINDS for lang in languages]
 
 

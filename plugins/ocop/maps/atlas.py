@@ -1,6 +1,6 @@
 """The shared geometry of one build, computed once and reused by every page in every language:
 region outlines at two levels of detail (the map page, the small locator maps), label anchors,
-producer markers, product counts and the colour scale."""
+producer and sales point markers, product counts and the colour scale."""
 
 from __future__ import annotations
 
@@ -48,6 +48,7 @@ class Atlas:
         self.located = [p for p in catalogue.producers if p.entry.fields.get("location")]
         self.marker_points = {p.slug: self.projection(*self._lonlat(p)) for p in self.located}
         self.small_points = {p.slug: self.locator_projection(*self._lonlat(p)) for p in self.located}
+        self.shop_small_points = {s.slug: self.locator_projection(*self._lonlat(s)) for s in catalogue.shops}
         self._views: dict = {}
 
     @staticmethod
@@ -75,6 +76,6 @@ class Atlas:
             self._views[site.lang.code] = MapView(self, site)
         return self._views[site.lang.code]
 
-    def locator(self, site, regions=(), producers=()):
-        """A small map of the whole area with `regions` highlighted and `producers` marked."""
-        return Locator(self, site, regions, producers)
+    def locator(self, site, regions=(), producers=(), shops=()):
+        """A small map of the whole area with `regions` highlighted, `producers` and `shops` (sales points) marked."""
+        return Locator(self, site, regions, producers, shops)

@@ -28,6 +28,16 @@ class Marker:
 
 
 @dataclass(frozen=True)
+class ShopMarker:
+    """A sales point: a square (`x`, `y` its top left corner), apart from the producers' round dots."""
+
+    shop: object  # catalogue.views.ShopView
+    x: float
+    y: float
+    size: float
+
+
+@dataclass(frozen=True)
 class LegendRow:
     shade: int
     low: int
@@ -77,9 +87,9 @@ class MapView:
 
 
 class Locator:
-    """A small overview map: every region in grey, some highlighted, some producers marked."""
+    """A small overview map: every region in grey, some highlighted, some producers and sales points marked."""
 
-    def __init__(self, atlas, site, regions=(), producers=()):
+    def __init__(self, atlas, site, regions=(), producers=(), shops=()):
         self.width, self.height = LOCATOR_WIDTH, atlas.locator_projection.height
         self.background = atlas.locator_background
         ids = [r.id for r in regions]
@@ -97,3 +107,6 @@ class Locator:
         self.markers = [Marker(view, round(x, 1), round(y, 1), 3.5) for view in producers
                         if view.producer.slug in atlas.small_points
                         for x, y in [atlas.small_points[view.producer.slug]]]
+        # sales points: squares of the same size (a shape apart from the producers' dots, not a colour alone)
+        self.shop_markers = [ShopMarker(view, round(x - 3.5, 1), round(y - 3.5, 1), 7) for view in shops
+                             for x, y in [atlas.shop_small_points[view.shop.slug]]]

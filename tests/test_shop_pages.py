@@ -1,0 +1,247 @@
+"""Where to buy: a sales point's page, the listing of sales points by region, the link from the home page and
+the navigation, the producer's visiting hours, and a product's "Where to buy" (nearest first, hours on the build
+date), read in Vietnamese and English on one small fixture site built with the real `pelican` command (opening
+hours in each language's words and clock); a removed sales point's published address is guarded like a
+product's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from catalogue_tools.context import load_catalogue, read_settings
+from conftest import TODAY, CatalogueBuilder, run_build, small_catalogue
+from ocop.catalogue.errors import Problems
+from ocop.catalogue.routes import build_routes
+from ocop.links import permalinks
+
+HOSTILE = 'Siêu thị <b>Big</b> & "Co.op"'
+
+
+def fixture_catalogue(root: Path) -> CatalogueBuilder:
+    cat = small_catalogue(root)
+    cat.producer("htx-a", title="HTX Nước mắm Tân Mỹ", location={"lat": 16.43, "lon": 107.72},
+                 opening_hours="Mo-Sa 07:30-11:30,13:30-17:00; Su off")
+    cat.product("me-xung", title="Mè xửng", group="I.3.d", stars=3, score=60)  # by htx-a, sold nowhere
+    cat.shop("cho-dong-ba", title="Quầy OCOP chợ Đông Ba", products=["nuoc-mam"], producers=["ho-dung"],
+             opening_hours="Mo-Sa 06:00-18:00; Su 06:00-12:00", phone="0234 3812 345",
+             images=[{"file": "quay.jpg", "alt": "Quầy hàng trong chợ"}])
+    cat.photo("shops/cho-dong-ba/quay.jpg", color=(40, 120, 160))
+    cat.translation("shops", "cho-dong-ba", "en", title="Dong Ba market OCOP stall", summary="A stall.",
+                    address="Dong Ba market, Phu Xuan ward", images=[{"file": "quay.jpg", "alt": "The stall"}])
+    cat.shop("cua-hang-anh-duong", title="Cửa hàng Ánh Dương", kind="shop", location={"lat": 16.405, "lon": 107.745},
+             address="Thôn Phú Thứ", opening_hours="Mo-Sa 08:00-17:00; Su off")  # farther from htx-a than the stall
+    cat.shop("sieu-thi", title=HOSTILE, kind="supermarket", region="dan-dien", products=["ao-dai"],
+             location={"lat": 16.62, "lon": 107.52}, address="Đan Điền", opening_hours='"by appointment"')
+    return cat
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    cat = fixture_catalogue(tmp_path_factory.mktemp("shops") / "content")
+    out = tmp_path_factory.mktemp("shops-out") / "output"
+    result = run_build(cat.root, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url.strip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def spaced(text: str) -> str:
+    """CLDR's narrow and thin no-break spaces ("6:00\u202fAM\u2009–\u20096:00\u202fPM") as plain spaces."""
+    return text.replace("\u202f", " ").replace("\u2009", " ").replace("\xa0", " ")
+
+
+def hours_table(soup) -> list[tuple[str, str]]:
+    return [(tr.th.get_text(strip=True), spaced(tr.td.get_text(" ", strip=True)))
+            for tr in soup.select("table.hours tr")]
+
+
+def test_a_shop_page_in_vietnamese(site):
+    soup = page(site, "/diem-ban/cho-dong-ba/")
+    assert soup.h1.get_text() == "Quầy OCOP chợ Đông Ba"
+    assert soup.select_one(".kind").get_text(" ", strip=True) == "Quầy hàng ở chợ · Phú Vang"
+    assert soup.select_one(".address").get_text() == "Chợ Đông Ba, phường Phú Xuân"
+    assert hours_table(soup) == [("Thứ Hai", "06:00–18:00"), ("Thứ Ba", "06:00–18:00"), ("Thứ Tư", "06:00–18:00"),
+                                 ("Thứ Năm", "06:00–18:00"), ("Thứ Sáu", "06:00–18:00"), ("Thứ Bảy", "06:00–18:00"),
+                                 ("Chủ Nhật", "06:00–12:00")]
+    assert soup.select_one("table.hours caption").get_text() == "Giờ mở cửa"
+    assert soup.select_one(".shop-photo img")["alt"] == "Quầy hàng trong chợ"
+    assert [a["href"] for a in soup.select("#contact a")] == ["tel:+842343812345"]
+    assert soup.select_one("#contact-heading").get_text() == "Liên hệ"
+    # what it sells: its product and every product of its producer, in listing order (stars first)
+    cards = [a["href"] for a in soup.select("#products-heading ~ ul .card-link")]
+    assert cards == ["/san-pham/ao-dai/", "/san-pham/nuoc-mam/", "/san-pham/dau-tram/"]
+    assert soup.select_one("#products-heading").get_text(" ", strip=True) == "Sản phẩm bán tại đây (3)"
+    assert soup.select_one("nav.breadcrumb a[href='/diem-ban/']").get_text() == "Nơi mua"
+
+
+def test_a_shop_page_in_english(site):
+    soup = page(site, "/en/shops/cho-dong-ba/")
+    assert soup.h1.get_text() == "Dong Ba market OCOP stall" and not soup.h1.has_attr("lang")
+    assert soup.select_one(".kind").get_text(" ", strip=True) == "Market stall · Phu Vang"
+    assert soup.select_one(".address").get_text() == "Dong Ba market, Phu Xuan ward"
+    assert hours_table(soup) == [("Monday", "6:00 AM – 6:00 PM"), ("Tuesday", "6:00 AM – 6:00 PM"),
+                                 ("Wednesday", "6:00 AM – 6:00 PM"), ("Thursday", "6:00 AM – 6:00 PM"),
+                                 ("Friday", "6:00 AM – 6:00 PM"), ("Saturday", "6:00 AM – 6:00 PM"),
+                                 ("Sunday", "6:00 AM – 12:00 PM")]
+    assert soup.select_one(".shop-photo img")["alt"] == "The stall"
+    assert soup.select_one("#visit-heading").get_text() == "Address and opening hours"
+    assert [a["href"] for a in soup.select("#products-heading ~ ul .card-link")] == [
+        "/en/products/ao-dai/", "/en/products/nuoc-mam/", "/en/products/dau-tram/"]
+
+
+def test_directions_to_the_shop(site):
+    links = page(site, "/en/shops/cho-dong-ba/").select(".directions a")
+    assert [a["href"] for a in links] == [
+        "https://www.openstreetmap.org/directions?route=%3B16.42%2C107.72#map=17/16.42/107.72",
+        "https://www.google.com/maps/dir/?api=1&destination=16.42%2C107.72",
+        "geo:16.42,107.72?q=16.42,107.72(Dong%20Ba%20market%20OCOP%20stall)"]
+    assert links[0]["aria-label"] == "Directions to Dong Ba market OCOP stall on OpenStreetMap"
+    assert [a.get_text() for a in page(site, "/diem-ban/cho-dong-ba/").select(".directions a")] == [
+        "OpenStreetMap", "Google Maps", "Mở trong ứng dụng bản đồ"]
+
+
+def test_by_appointment_is_said_in_each_language(site):
+    vi, en = page(site, "/diem-ban/sieu-thi/"), page(site, "/en/shops/sieu-thi/")
+    assert vi.select_one(".hours-single").get_text(" ", strip=True) == "Giờ mở cửa: theo hẹn trước"
+    assert en.select_one(".hours-single").get_text(" ", strip=True) == "Opening hours: by appointment"
+    assert not vi.select("table.hours")
+    assert vi.select_one(".kind").get_text(" ", strip=True) == "Quầy OCOP trong siêu thị · Đan Điền"
+    assert not vi.select("#contact")  # a sales point without any contact has no empty contact section
+
+
+def test_text_from_the_content_is_escaped(site):
+    html = (site / "diem-ban/sieu-thi/index.html").read_text(encoding="utf-8")
+    assert "<b>Big</b>" not in html
+    soup = page(site, "/diem-ban/sieu-thi/")
+    assert soup.h1.get_text() == HOSTILE
+    geo = soup.select(".directions a")[2]["href"]
+    assert geo.endswith("(Si%C3%AAu%20th%E1%BB%8B%20%3Cb%3EBig%3C%2Fb%3E%20%26%20%22Co.op%22)")
+
+
+def test_the_producer_shows_when_to_visit_its_workshop(site):
+    vi, en = page(site, "/co-so/htx-a/"), page(site, "/en/producers/htx-a/")
+    assert vi.select_one("#visit-heading").get_text() == "Đến thăm cơ sở"
+    assert en.select_one("#visit-heading").get_text() == "Visit the workshop"
+    assert hours_table(vi)[0] == ("Thứ Hai", "07:30–11:30, 13:30–17:00")
+    assert hours_table(vi)[6] == ("Chủ Nhật", "Đóng cửa")
+    assert hours_table(en)[0] == ("Monday", "7:30 – 11:30 AM, 1:30 – 5:00 PM")
+    assert hours_table(en)[6] == ("Sunday", "Closed")
+    assert en.select("table.hours tr")[6]["class"] == ["hours-closed"]
+    assert en.select_one(".visit .directions a")["href"].startswith("https://www.openstreetmap.org/directions?")
+    assert not page(site, "/co-so/ho-dung/").select("#visit-heading")  # no hours, no section
+
+
+def test_the_listing_groups_sales_points_by_region(site):
+    soup = page(site, "/diem-ban/")
+    sections = [(s.h2.span.get_text(), [a["href"] for a in s.select(".card-link")]) for s in soup.select("main section")]
+    assert sections == [("Đan Điền", ["/diem-ban/sieu-thi/"]),
+                        ("Phú Vang", ["/diem-ban/cua-hang-anh-duong/", "/diem-ban/cho-dong-ba/"])]
+    en = page(site, "/en/shops/")
+    assert en.h1.get_text() == "Where to buy"
+    card = en.select_one("a[href='/en/shops/cho-dong-ba/']").find_parent("article")
+    assert [p.get_text(" ", strip=True) for p in card.select(".card-meta")] == [
+        "Market stall · Phu Vang", "Dong Ba market, Phu Xuan ward", "3 products"]
+
+
+@pytest.mark.parametrize("prefix, listing, label", [("", "/diem-ban/", "Nơi mua"), ("/en", "/en/shops/", "Where to buy")])
+def test_home_page_and_navigation_lead_to_the_sales_points(site, prefix, listing, label):
+    soup = page(site, prefix + "/")
+    assert soup.select_one(f".main-nav a[href='{listing}']").get_text() == label
+    assert soup.select_one(f".home-shops a[href='{listing}']")
+    assert page(site, listing).select_one(f".main-nav a[href='{listing}']")["aria-current"] == "true"
+
+
+def test_every_language_has_the_pages(site):
+    for path in ("/ko/shops/cho-dong-ba/", "/zh/shops/", "/ja/shops/sieu-thi/", "/fr/shops/cho-dong-ba/"):
+        assert (site / path.strip("/") / "index.html").is_file(), path
+    alternates = {link["hreflang"]: link["href"] for link in page(site, "/en/shops/cho-dong-ba/").select(
+        "link[rel=alternate][hreflang]")}
+    assert alternates["vi"] == "/diem-ban/cho-dong-ba/" and alternates["zh-Hans"] == "/zh/shops/cho-dong-ba/"
+    assert page(site, "/fr/shops/cho-dong-ba/").select_one(".kind").get_text(" ", strip=True).startswith("Étal de marché")
+
+
+def test_the_locator_marks_the_shop_and_the_region_lists_it(site):
+    soup = page(site, "/diem-ban/cho-dong-ba/")
+    assert len(soup.select(".locator svg rect.locator-shop")) == 1
+    region = page(site, "/dia-phuong/phu-vang/")
+    assert [a["href"] for a in region.select("#shops-heading ~ ul .card-link")] == [
+        "/diem-ban/cua-hang-anh-duong/", "/diem-ban/cho-dong-ba/"]
+
+
+def test_published_shop_addresses_are_guarded(site, tmp_path):
+    cat = fixture_catalogue(tmp_path / "content")
+    settings = dict(read_settings(), CATALOGUE_TODAY=TODAY)
+    loaded = load_catalogue(cat.root, settings)
+    routes = build_routes(loaded.catalogue, 24)
+    permalinks.update(cat.root, routes, loaded.languages)
+    recorded = [path for _, path in permalinks.read_permalinks(cat.root)]
+    assert "/diem-ban/cho-dong-ba/" in recorded and "/en/shops/cho-dong-ba/" in recorded
+    for path in (cat.root / "shops" / "sieu-thi").iterdir():
+        path.unlink()
+    (cat.root / "shops" / "sieu-thi").rmdir()
+    loaded = load_catalogue(cat.root, settings)
+    problems = Problems()
+    permalinks.check(cat.root, build_routes(loaded.catalogue, 24), loaded.languages, problems)
+    gone = sorted(problem.field for problem in problems.errors)
+    assert gone == sorted(f"{lang.prefix}{lang.path('shop', 'sieu-thi')[len(lang.prefix):]}"
+                          for lang in loaded.languages)
+    assert "/diem-ban/sieu-thi/" in gone
+
+
+# ---- a product's "Where to buy" --------------------------------------------------------------------------
+
+def sales_points(soup) -> list[tuple[str, ...]]:
+    return [tuple(spaced(span.get_text(" ", strip=True)) for span in li.find_all(["a", "span"], recursive=False))
+            for li in soup.select("#where-to-buy .sales-points > li")]
+
+
+def test_where_to_buy_nearest_first_with_the_hours_of_the_build_day(site):
+    vi = page(site, "/san-pham/nuoc-mam/")
+    assert vi.select_one("#where-heading").get_text() == "Nơi mua"
+    assert vi.select_one("#where-to-buy .hours-date").get_text() == (
+        "Giờ mở cửa ngày Chủ Nhật, 29 tháng 11, 2026, ngày trang này được tạo: hãy kiểm tra lại trước khi đến.")
+    assert sales_points(vi) == [  # the stall is 1 km from the producer, the shop (first by name) 4 km
+        ("Quầy OCOP chợ Đông Ba", "Quầy hàng ở chợ · cách 1,1 km", "Chợ Đông Ba, phường Phú Xuân",
+         "Giờ mở cửa: 06:00–12:00"),
+        ("Cửa hàng Ánh Dương", "Cửa hàng · cách 3,9 km", "Thôn Phú Thứ", "Giờ mở cửa: Đóng cửa")]
+    en = page(site, "/en/products/nuoc-mam/")
+    assert en.select_one("#where-to-buy .hours-date").get_text().startswith("Opening hours on Sunday, November 29, 2026")
+    assert sales_points(en) == [
+        ("Dong Ba market OCOP stall", "Market stall · 1.1 km away", "Dong Ba market, Phu Xuan ward",
+         "Hours: 6:00 AM – 12:00 PM"),
+        ("Cửa hàng Ánh Dương", "Shop · 3.9 km away", "Thôn Phú Thứ", "Hours: Closed")]
+    assert en.select_one("#where-to-buy .sales-point-name")["href"] == "/en/shops/cho-dong-ba/"
+    assert [a["lang"] for a in en.select("#where-to-buy .sales-point-name") if a.has_attr("lang")] == ["vi"]
+    assert en.select("#where-to-buy .directions a")[1]["href"] == (
+        "https://www.google.com/maps/dir/?api=1&destination=16.42%2C107.72")
+    assert en.select_one("#where-to-buy .label").get_text() == "Nearest to where it is made first."
+    # the producer's own visiting hours, on the same day
+    assert spaced(en.select_one(".visit-producer").get_text(" ", strip=True)) == (
+        "The producer receives visitors: Closed · all opening hours")
+    assert en.select_one(".visit-producer a")["href"] == "/en/producers/htx-a/#visit-heading"
+    assert en.select_one(".jump a")["href"] == "#where-to-buy"
+
+
+def test_where_to_buy_by_name_without_a_location(site):
+    soup = page(site, "/en/products/ao-dai/")  # its producer has no location
+    assert [point[0] for point in sales_points(soup)] == ["Dong Ba market OCOP stall", HOSTILE]
+    assert [point[1] for point in sales_points(soup)] == ["Market stall", "Supermarket corner"]
+    assert sales_points(soup)[1][3] == "Hours: by appointment"
+    assert not soup.select(".visit-producer")
+    assert soup.select_one("#where-to-buy p.label") is None  # no "nearest first" without a location
+    assert not page(site, "/san-pham/dau-tram/").select("#where-to-buy .sales-points a[href='/diem-ban/sieu-thi/']")
+
+
+def test_a_product_sold_nowhere_shows_the_producer_visiting_hours(site):
+    soup = page(site, "/en/products/me-xung/")  # its producer, htx-a, receives visitors
+    assert soup.select_one("#where-heading").get_text() == "Visit the workshop"
+    assert not soup.select("#where-to-buy .sales-points")
+    assert spaced(soup.select_one(".visit-producer").get_text(" ", strip=True)).startswith(
+        "The producer receives visitors: Closed")
+    assert soup.select_one(".jump a").get_text() == "Visit the workshop"
