@@ -137,7 +137,8 @@ def check(c, content="content", strict=False):
     """Check the catalogue without building: errors, and warnings staff should act on.
 
     Warnings: certificates expiring within 90 days (or expired), products and producers without any
-    translation, producers without products, photos narrower than the largest rendition, placeholder photos.
+    translation, producers without products, photos narrower than the largest rendition, placeholder photos,
+    sales points without opening hours.
     """
     from catalogue_tools.check import run_check
 
@@ -193,6 +194,32 @@ def new_producer(c, name, kind, region, summary="", phone=None, zalo="", email="
     path = create(content, name, kind, region, summary, phone, address, slug or None, zalo=zalo, email=email,
                   contact_person=contact_person, languages=languages)
     print(f"Created {_shown(path)}: complete it, then run `invoke check`.")
+
+
+@task(iterable=["products", "producers", "phone"],
+      help={"name": "name of the sales point, e.g. \"Quầy OCOP chợ Đông Ba\" (the folder name is made from it)",
+            "kind": "ocop-centre, shop, supermarket, market-stall, airport or producer-shop",
+            "region": "region id (from content/regions/regions.geojson)",
+            "address": "address, e.g. \"2 Trần Hưng Đạo, phường Phú Xuân, thành phố Huế\"",
+            "lat": "latitude, decimal degrees, e.g. 16.4735",
+            "lon": "longitude, decimal degrees, e.g. 107.5886",
+            "summary": "one sentence, at most 200 characters (default: the name)",
+            "products": "slugs of the products it sells: \"me-xung,nuoc-mam\" (or repeat --products)",
+            "producers": "slugs of producers whose products it sells, all of them (or repeat --producers)",
+            "hours": "opening hours in OpenStreetMap syntax, e.g. \"Mo-Sa 07:00-17:00; Su off\", "
+                     "or '\"by appointment\"'",
+            "phone": "phone number; several: repeat --phone, or separate them with ','",
+            "slug": "folder name, when not the one made from the name",
+            "content": "catalogue folder (default: content)"})
+@staff_task
+def new_shop(c, name, kind, region, address, lat, lon, summary="", products=None, producers=None, hours="",
+             phone=None, slug="", content="content"):
+    """Create a new sales point bundle (index.md) selling products of the catalogue."""
+    from catalogue_tools.scaffold import new_shop as create
+
+    path = create(content, name, kind, region, address, lat, lon, summary, products, producers, hours, phone,
+                  slug or None)
+    print(f"Created {_shown(path)}: add a photo and the translations, then run `invoke check`.")
 
 
 @task(name="import", positional=["file"],

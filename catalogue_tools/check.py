@@ -1,6 +1,6 @@
 """`invoke check`: validate the whole catalogue without building, then warn about what staff should
 look after: certificates about to expire, untranslated entries, producers without products, photos
-too small for the widest rendition, placeholder photos still in place.
+too small for the widest rendition, placeholder photos still in place, sales points without opening hours.
 
 Errors come from the build's own loader (and the permalink guard), in the contract's format; warnings
 use the same format with `warning:` before the message.
@@ -61,6 +61,7 @@ def run_check(content="content", settings=None) -> CheckResult:
         warn_untranslated(catalogue, problems)
         warn_producers_without_products(catalogue, problems)
         warn_photos(catalogue, image_settings(loaded.settings).images.widths[0], problems)
+        warn_shops_without_hours(catalogue, problems)
     return CheckResult(loaded, problems)
 
 
@@ -97,6 +98,15 @@ def warn_producers_without_products(catalogue, problems: Problems) -> None:
         if not producer.products:
             problems.warning(producer.entry.document.path, "file",
                              f"producer {producer.slug!r} has no products (no product names it as `producer`)")
+
+
+def warn_shops_without_hours(catalogue, problems: Problems) -> None:
+    for shop in catalogue.shops:
+        if "opening_hours" not in shop.entry.fields:
+            problems.warning(shop.entry.document.path, "opening_hours",
+                             f"sales point {shop.slug!r} has no opening hours; visitors cannot tell when to come: "
+                             "add them, e.g. opening_hours: \"Mo-Sa 07:00-17:00; Su off\", or "
+                             "opening_hours: '\"by appointment\"'")
 
 
 def warn_photos(catalogue, largest_width: int, problems: Problems) -> None:

@@ -1,4 +1,4 @@
-"""What a new or imported entry may refer to: producers, regions and OCOP product groups of a catalogue,
+"""What a new or imported entry may refer to: producers, products, regions and OCOP product groups of a catalogue,
 with did-you-mean suggestions when a name is not found."""
 
 from __future__ import annotations
@@ -31,12 +31,16 @@ class References:
         return cls(content, _slugs(content / "producers"), _slugs(content / "products"), regions, load_groups())
 
     def problem(self, what: str, value) -> str | None:
-        """Why `value` is not a known `what` (producer, region, group), or None when it is."""
+        """Why `value` is not a known `what` (producer, product, region, group), or None when it is."""
         value = str(value)
         if what == "producer":
             if value in self.producers:
                 return None
             return f"no producer {value!r} in {self.content.name}/producers/{did_you_mean(value, self.producers)}"
+        if what == "product":
+            if value in self.products:
+                return None
+            return f"no product {value!r} in {self.content.name}/products/{did_you_mean(value, self.products)}"
         if what == "region":
             if value in self.regions:
                 return None

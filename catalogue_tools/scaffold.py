@@ -1,4 +1,5 @@
-"""`invoke new-product` and `invoke new-producer`: a new bundle, filled in and valid, from a few options.
+"""`invoke new-product`, `invoke new-producer` and `invoke new-shop`: a new bundle, filled in and valid, from a
+few options.
 
 The folder name (the URL slug) comes from the name with the site's own slugify (Vietnamese → ASCII,
 đ → d). A new product gets a placeholder photo (see placeholder.py) so that the catalogue still builds;
@@ -15,7 +16,7 @@ from pathlib import Path
 from ocop.catalogue import programme, trade
 from ocop.catalogue.errors import Problems
 from ocop.catalogue.frontmatter import Document
-from ocop.catalogue.schema import PRODUCER, PRODUCT, SLUG_RE, Schema
+from ocop.catalogue.schema import PRODUCER, PRODUCT, SHOP, SLUG_RE, Schema
 from ocop.i18n.collation import slugify
 from ocop.images.settings import read_settings as image_settings
 
@@ -67,6 +68,8 @@ PRODUCER_EXAMPLE = """\
 # tax_code: "0100233488"         # mã số doanh nghiệp/thuế, trong ngoặc kép
 # website: https://ten-co-so.vn
 """
+SHOP_BODY = ("<!-- Viết giới thiệu điểm bán ở đây (phần này không hiện trên trang): đường đến, chỗ đỗ xe, "
+             "những gì khách tìm thấy ở đây. -->\n")
 LIST_OPTION = re.compile(r"[;,]")  # --phone "0234 3520 111, 0905 123 456"
 
 
@@ -94,6 +97,19 @@ def _check_references(refs: References, command: str, **values) -> None:
                 if value is not None and (problem := refs.problem(what, value))]
     if messages:
         raise StaffError("\n".join(messages))
+
+
+def _reference_problems(refs: References, command: str, option: str, what: str, values) -> list[str]:
+    """One line per value of a list option (--products a,b) that names no `what` of the catalogue."""
+    return [f"invoke {command}: --{option}: {problem}" for value in values if (problem := refs.problem(what, value))]
+
+
+def _number(value):
+    """A number option as a number; anything else as it was written, for the schema to say what is wrong."""
+    try:
+        return float(str(value).strip())
+    except ValueError:
+        return value
 
 
 def new_product(content, title: str, producer: str, group: str, stars, summary: str = "",
@@ -149,6 +165,35 @@ def new_producer(content, title: str, kind: str, region: str, summary: str = "",
     validate_options("new-producer", fields, PRODUCER)
     path = content / "producers" / slug / "index.md"
     write_bundle(path, fields, PRODUCER, PRODUCER_BODY, comment=PRODUCER_EXAMPLE)
+    return path
+
+
+def new_shop(content, title: str, kind: str, region: str, address: str, lat, lon, summary: str = "",
+             products=(), producers=(), hours: str = "", phone=(), slug: str | None = None,
+             settings: dict | None = None) -> Path:
+    """A sales point (content/shops/<slug>/index.md). `products`, `producers` and `phone`: one text or several
+    (each may list several, separated by ',' or ';'); every slug must name a product or producer of the
+    catalogue. Every problem of the options is reported at once, and then nothing is written."""
+    settings = settings if settings is not None else read_settings()
+    content = content_folder(content)
+    refs = References.of(content, languages_of(settings)[0].code)
+    slug = choose_slug(content / "shops", title, slug, "--slug")
+    products, producers, phones = option_list(products), option_list(producers), option_list(phone)
+    messages = [f"invoke new-shop: --region: {problem}" for problem in [refs.problem("region", region)] if problem]
+    messages += _reference_problems(refs, "new-shop", "products", "product", products)
+    messages += _reference_problems(refs, "new-shop", "producers", "producer", producers)
+    fields = {"title": title, "kind": kind, "region": region, "address": address,
+              "location": {"lat": _number(lat), "lon": _number(lon)}, "summary": summary or title,
+              "products": products or None, "producers": producers or None, "opening_hours": hours or None,
+              "phone": (phones[0] if len(phones) == 1 else phones) or None}
+    fields = {k: v for k, v in fields.items() if v is not None}
+    problems = Problems()
+    SHOP.validate(Document(path=Path("invoke new-shop"), data=fields, body=""), problems)
+    messages += [str(p) for p in problems.errors]
+    if messages:
+        raise StaffError("\n".join(messages))
+    path = content / "shops" / slug / "index.md"
+    write_bundle(path, fields, SHOP, SHOP_BODY)
     return path
 
 

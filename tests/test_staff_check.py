@@ -90,3 +90,14 @@ def test_missing_folder_is_one_clear_line(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "no such catalogue folder" in result.stderr
+
+
+def test_sales_point_without_opening_hours_is_a_warning(tmp_path):
+    cat = good_catalogue(tmp_path / "content")
+    cat.shop("quay-dong-ba", opening_hours="Mo-Sa 07:00-17:00; Su off")
+    cat.shop("quay-moi")
+    warnings = [str(p) for p in run_check(cat.root).warnings]
+    assert [w for w in warnings if "opening hours" in w] == [
+        f"{cat.root}/shops/quay-moi/index.md: opening_hours: warning: sales point 'quay-moi' has no opening hours; "
+        "visitors cannot tell when to come: add them, e.g. opening_hours: \"Mo-Sa 07:00-17:00; Su off\", or "
+        "opening_hours: '\"by appointment\"'"]

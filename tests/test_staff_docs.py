@@ -11,8 +11,8 @@ from catalogue_tools.spreadsheet_import import CERTIFICATION_COLUMNS, COLUMNS
 from conftest import ROOT, run_invoke
 
 GUIDES = [ROOT / "docs" / "staff-guide.md", ROOT / "docs" / "huong-dan-can-bo.md"]
-STAFF_TASKS = ["serve", "check", "new-product", "new-producer", "import", "translations", "publish", "build",
-               "catalogue-pdf"]
+STAFF_TASKS = ["serve", "check", "new-product", "new-producer", "new-shop", "import", "translations", "publish",
+               "build", "catalogue-pdf"]
 
 
 def listed_tasks() -> dict:

@@ -1,4 +1,5 @@
-"""`invoke new-product` / `invoke new-producer`: bundles that pass the check and build; clear refusals."""
+"""`invoke new-product` / `invoke new-producer` / `invoke new-shop`: bundles that pass the check and build; clear
+refusals."""
 
 from __future__ import annotations
 
@@ -136,3 +137,60 @@ def test_three_stars_need_a_certificate_and_options_follow_the_schema(catalogue)
     assert "invoke new-producer: kind: must be one of cooperative, enterprise, cooperative-group, household, " \
            "got 'coop'" in made.stderr
     assert not (catalogue.root / "products/mam-ruoc").exists() and not (catalogue.root / "producers/htx-b").exists()
+
+
+def test_new_shop_checks_and_builds(catalogue, tmp_path):
+    root = str(catalogue.root)
+    made = run_invoke("new-shop", "--name", "Quầy OCOP chợ Đông Ba", "--kind", "market-stall", "--region", "phu-vang",
+                      "--address", "Chợ Đông Ba, phường Phú Xuân", "--lat", "16.42", "--lon", "107.72",
+                      "--products", "nuoc-mam", "--producers", "ho-dung", "--hours", "Mo-Sa 07:00-17:00; Su off",
+                      "--phone", "0234 3812 345", "--summary", "Quầy đặc sản trong chợ.", "--content", root)
+    assert made.returncode == 0, made.stderr
+    path = catalogue.root / "shops/quay-ocop-cho-dong-ba/index.md"  # đ → d
+    assert "Created" in made.stdout
+    fields = front_matter(path)
+    assert fields["kind"] == "market-stall" and fields["location"] == {"lat": 16.42, "lon": 107.72}
+    assert fields["products"] == ["nuoc-mam"] and fields["producers"] == ["ho-dung"]
+    assert fields["opening_hours"] == "Mo-Sa 07:00-17:00; Su off" and fields["phone"] == "0234 3812 345"
+
+    check = run_invoke("check", "--content", root)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "quay-ocop-cho-dong-ba" not in check.stdout  # it has its opening hours
+    result = run_build(catalogue.root, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    page = BeautifulSoup((tmp_path / "out/diem-ban/quay-ocop-cho-dong-ba/index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    assert "Quầy OCOP chợ Đông Ba" in page.h1.text and "Viết giới thiệu" not in str(page)
+    products = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in page.select("a[href*='/san-pham/']")}
+    assert {"nuoc-mam", "dau-tram", "ao-dai"} <= products  # listed, and every product of ho-dung
+
+
+def test_new_shop_by_appointment_needs_no_other_hours(catalogue):
+    made = run_invoke("new-shop", "--name", "Xưởng nón lá", "--kind", "producer-shop", "--region", "dan-dien",
+                      "--address", "Làng Mệ Hoa", "--lat", "16.62", "--lon", "107.52", "--producers", "ho-dung",
+                      "--hours", '"by appointment"', "--content", str(catalogue.root))
+    assert made.returncode == 0, made.stderr
+    assert front_matter(catalogue.root / "shops/xuong-non-la/index.md")["opening_hours"] == '"by appointment"'
+    assert not [line for line in content_problems(catalogue.root) if "xuong-non-la" in line]
+
+
+def test_bad_shop_options_each_give_their_line_and_nothing_is_written(catalogue):
+    before = tree_digest(catalogue.root)
+    made = run_invoke("new-shop", "--name", "Quầy mới", "--kind", "kiosk", "--region", "phu-vang",
+                      "--address", "Chợ Đông Ba", "--lat", "16.42", "--lon", "east", "--products", "nuoc-mam, nuoc-mamm",
+                      "--producers", "htx-b", "--hours", "Mon-Sat 7am-5pm", "--content", str(catalogue.root))
+    assert made.returncode == 1 and "Traceback" not in made.stderr
+    errors = made.stderr.splitlines()
+    assert "invoke new-shop: kind: must be one of ocop-centre, shop, supermarket, market-stall, airport, " \
+           "producer-shop, got 'kiosk'" in errors
+    assert "invoke new-shop: --products: no product 'nuoc-mamm' in content/products/; did you mean `nuoc-mam`?" \
+        in errors
+    assert "invoke new-shop: --producers: no producer 'htx-b' in content/producers/; did you mean `htx-a`?" in errors
+    assert any(e.startswith("invoke new-shop: opening_hours: 'Mon-Sat 7am-5pm' is not in OpenStreetMap "
+                            "opening_hours syntax") and "Mo-Sa 07:30-11:30" in e for e in errors)
+    assert "invoke new-shop: location.lon: must be a decimal number of degrees, e.g. 16.4637, got 'east'" in errors
+    assert len(errors) == 5  # one line each, all at once
+    made = run_invoke("new-shop", "--name", "Quầy trống", "--kind", "shop", "--region", "phu-vang", "--address", "Huế",
+                      "--lat", "16.42", "--lon", "107.72", "--content", str(catalogue.root))
+    assert made.returncode == 1 and "products" in made.stderr and len(made.stderr.splitlines()) == 1
+    assert tree_digest(catalogue.root) == before
