@@ -6,6 +6,7 @@ product's."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,14 @@ def fixture_catalogue(root: Path) -> CatalogueBuilder:
              address="Thôn Phú Thứ", opening_hours="Mo-Sa 08:00-17:00; Su off")  # farther from htx-a than the stall
     cat.shop("sieu-thi", title=HOSTILE, kind="supermarket", region="dan-dien", products=["ao-dai"],
              location={"lat": 16.62, "lon": 107.52}, address="Đan Điền", opening_hours='"by appointment"')
+    cat.product("nha-vuon", title="Du lịch nhà vườn", group="VI", stars=4, score=75,  # a visit, met at the garden
+                location={"lat": 16.459, "lon": 107.556},
+                visit={"duration": "1,5 giờ", "group_size": {"min": 2, "max": 20}, "booking_days": 3,
+                       "languages": ["vi", "en", "ko"]})
+    cat.translation("products", "nha-vuon", "en", title="Garden house visit", summary="A visit.",
+                    visit={"duration": "1.5 hours"})
+    cat.product("lang-nghe", title="Làng nghề", group="VI", stars=3, score=60,  # only a duration, no meeting point
+                visit={"duration": "2 giờ"})
     return cat
 
 
@@ -248,3 +257,81 @@ def test_a_product_sold_nowhere_shows_the_producer_visiting_hours(site):
     assert spaced(soup.select_one(".visit-producer").get_text(" ", strip=True)).startswith(
         "The producer receives visitors: Closed")
     assert soup.select_one(".jump a").get_text() == "Visit the workshop"
+
+
+# ---- a group VI product's visit ---------------------------------------------------------------------------
+
+def visit_facts(soup) -> list[tuple[str, str]]:
+    return [(dt.get_text(strip=True), dt.find_next_sibling("dd").get_text(strip=True))
+            for dt in soup.select("#visit dl dt")]
+
+
+def test_a_visit_shows_its_facts_in_the_page_language(site):
+    vi, en = page(site, "/san-pham/nha-vuon/"), page(site, "/en/products/nha-vuon/")
+    assert vi.select_one("#visit-facts-heading").get_text() == "Chuyến tham quan"
+    assert visit_facts(vi) == [("Thời gian", "1,5 giờ"), ("Số khách", "2–20 người"),
+                               ("Đặt trước", "3 ngày"), ("Hướng dẫn bằng", "Tiếng Việt, Tiếng Anh, Tiếng Hàn")]
+    assert en.select_one("#visit-facts-heading").get_text() == "Your visit"
+    assert visit_facts(en) == [("Duration", "1.5 hours"), ("Group size", "2–20 people"),
+                               ("Booking", "3 days ahead"), ("Guided in", "Vietnamese, English, Korean")]
+    assert not en.select_one("#visit dd").has_attr("lang")  # the translated duration is in the page's language
+    # the ways to the meeting point: the product's own location
+    links = en.select("#visit .directions a")
+    assert [a["href"] for a in links][:2] == [
+        "https://www.openstreetmap.org/directions?route=%3B16.459%2C107.556#map=17/16.459/107.556",
+        "https://www.google.com/maps/dir/?api=1&destination=16.459%2C107.556"]
+    assert links[2]["href"] == "geo:16.459,107.556?q=16.459,107.556(Garden%20house%20visit)"
+
+
+def test_a_visit_shows_only_what_its_entry_has(site):
+    en = page(site, "/en/products/lang-nghe/")  # no translation: the Vietnamese duration, marked as such
+    assert visit_facts(en) == [("Duration", "2 giờ")]
+    assert en.select_one("#visit dd")["lang"] == "vi"
+    assert not en.select("#visit .directions")  # no location of its own: no meeting point
+    assert not page(site, "/en/products/nuoc-mam/").select("#visit")  # not a visit
+
+
+# ---- structured data (schema.org JSON-LD) -----------------------------------------------------------------
+
+def jsonld(site: Path, url: str) -> dict:
+    scripts = page(site, url).select('script[type="application/ld+json"]')
+    assert len(scripts) == 1, url
+    return json.loads(scripts[0].string)
+
+
+def test_a_sales_point_is_a_store(site):
+    data = jsonld(site, "/en/shops/cho-dong-ba/")
+    assert data["@type"] == "Store"
+    assert data["name"] == "Dong Ba market OCOP stall"
+    assert data["url"].endswith("/en/shops/cho-dong-ba/") and data["url"].startswith("http")
+    assert data["telephone"] == "+842343812345"
+    assert data["address"] == {"@type": "PostalAddress", "streetAddress": "Dong Ba market, Phu Xuan ward",
+                               "addressRegion": "Phu Vang", "addressCountry": "VN"}
+    assert data["geo"] == {"@type": "GeoCoordinates", "latitude": 16.42, "longitude": 107.72}
+    week = [f"https://schema.org/{day}" for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")]
+    assert data["openingHoursSpecification"] == [
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": week, "opens": "06:00", "closes": "18:00"},
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": ["https://schema.org/Sunday"], "opens": "06:00",
+         "closes": "12:00"}]
+    assert jsonld(site, "/diem-ban/cho-dong-ba/")["address"]["streetAddress"] == "Chợ Đông Ba, phường Phú Xuân"
+
+
+def test_hours_by_appointment_are_no_machine_hours(site):
+    data = jsonld(site, "/diem-ban/sieu-thi/")
+    assert data["name"] == HOSTILE and "openingHoursSpecification" not in data and "telephone" not in data
+    assert "<b>" not in page(site, "/diem-ban/sieu-thi/").select_one('script[type="application/ld+json"]').string
+
+
+def test_a_producer_with_hours_states_them(site):
+    hours = jsonld(site, "/en/producers/htx-a/")["openingHoursSpecification"]
+    weekdays = [f"https://schema.org/{day}" for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")]
+    assert hours == [{"@type": "OpeningHoursSpecification", "dayOfWeek": weekdays, "opens": "07:30", "closes": "11:30"},
+                     {"@type": "OpeningHoursSpecification", "dayOfWeek": weekdays, "opens": "13:30", "closes": "17:00"}]
+    assert "openingHoursSpecification" not in jsonld(site, "/en/producers/ho-dung/")
+
+
+def test_a_visit_is_a_tourist_trip_and_a_product(site):
+    data = jsonld(site, "/en/products/nha-vuon/")
+    assert data["@type"] == ["Product", "TouristTrip"]
+    assert data["name"] == "Garden house visit" and data["additionalProperty"][0]["value"] == 4
+    assert jsonld(site, "/en/products/nuoc-mam/")["@type"] == "Product"

@@ -155,6 +155,14 @@ def test_a_week_of_hours_from_the_build_date():
     assert new_year.date == datetime.date(2027, 1, 1) and new_year.holiday and new_year.closed
 
 
+def test_the_usual_week_leaves_out_public_holidays():
+    """Structured data states hours by day of week: from a week with no holiday, not New Year's closed Friday."""
+    usual = hours.regular_week("Mo-Su 08:00-17:00; PH off", datetime.date(2026, 12, 29))
+    assert usual[0].date == datetime.date(2027, 1, 5) and not any(day.closed or day.holiday for day in usual)
+    this_week = datetime.date(2026, 11, 29)
+    assert hours.regular_week("Mo-Sa 08:00-17:00", this_week) == hours.week("Mo-Sa 08:00-17:00", this_week)
+
+
 # ---- the products' `location` and `visit` ----------------------------------------------------------
 
 PRODUCT = "content/products/nuoc-mam/index.md"

@@ -114,6 +114,17 @@ def week(text: str, today: datetime.date) -> list[Day]:
     return [_day(intervals, today + n * DAY, holidays) for n in range(7)]
 
 
+def regular_week(text: str, today: datetime.date) -> list[Day]:
+    """The first seven days from `today` with no public holiday in them (so that 'PH off' does not close a
+    weekday for good), as the hours make them: the usual week, for data that states hours by day of week."""
+    start = today
+    for _ in range(8):  # Tết is the longest run of holidays: a week or two
+        if not public_holidays(start):
+            break
+        start += 7 * DAY
+    return week(text, start)
+
+
 @lru_cache(maxsize=8)
 def public_holidays(today: datetime.date) -> frozenset[datetime.date]:
     """The public holidays of COUNTRY among the seven days from `today`, as the library knows them."""

@@ -6,6 +6,7 @@ formatted prices and dates, URLs, and flags such as `certified` or `expired` com
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
@@ -469,9 +470,37 @@ class ProductView(EntryView):
         return programme.is_tourism(self.product.group.code)
 
     @cached_property
+    def visit(self) -> "VisitView | None":
+        """The facts of a visit (group VI `visit`) as the page shows them, only those the entry has; or None."""
+        facts = self.entry.fields.get("visit")
+        if not facts:
+            return None
+        names = self.site.lang.locale.languages
+        size = facts.get("group_size") or {}
+        return VisitView(self.localised("visit", "duration"), size.get("min"), size.get("max"),
+                         facts.get("booking_days"),
+                         [(code, names.get(code, code)) for code in facts.get("languages", ())])
+
+    @property
+    def meeting_point(self) -> "Directions | None":
+        """The ways to the product's own `location` (a tour's meeting point), not its producer's."""
+        location = self.entry.fields.get("location")
+        return Directions.to(location, self.title) if location else None
+
+    @cached_property
     def shops(self) -> list[tuple[str, str]]:
         """Online shops (`buy_online`) as (platform or domain, URL): ("Shopee", "https://shopee.vn/…")."""
         return [(trade_rules.shop_name(url), url) for url in self.entry.fields.get("buy_online", ())]
+
+
+class VisitView(NamedTuple):
+    """A group VI product's `visit`: each fact None (or empty) when the entry does not give it."""
+
+    duration: "Localised | None"  # in the page's language when translated
+    group_min: int | None
+    group_max: int | None
+    booking_days: int | None  # days ahead; 0: on the day
+    languages: list[tuple[str, str]]  # guiding languages as (code, name in the page's language)
 
 
 class SalesPoint(NamedTuple):
@@ -697,6 +726,7 @@ class HoursView:
 
     def __init__(self, text: str, site: Site):
         self.site = site
+        self.text = text
         gettext = site.gettext
         days = opening.week(text, site.catalogue.today)
         self.by_date = {day.date: day for day in days}
@@ -733,6 +763,21 @@ class HoursView:
     def on(self, date) -> str:
         """What the hours say on `date` (one of the seven days from the build date)."""
         return self.day_text(self.by_date[date])
+
+    @cached_property
+    def weekly(self) -> list[tuple[int, str, str]]:
+        """The open spans of a usual week (no public holiday in it) as (weekday, opens, closes), 0 = Monday,
+        times "HH:MM" ("00:00"–"23:59" all day; closes before opens past midnight), Monday first; days
+        that are only a comment ("by appointment", which the library reads as open all day) or unknown are left
+        out: machine-readable hours."""
+        spans = []
+        for day in sorted(opening.regular_week(self.text, self.site.catalogue.today), key=lambda d: d.weekday):
+            for span in day.spans:
+                if span.open and not (day.all_day and span.comment):  # a day-long comment: "by appointment"
+                    midnight = day.all_day or (span.end == datetime.time() and not span.next_day)
+                    closes = "23:59" if midnight else span.end.strftime("%H:%M")
+                    spans.append((day.weekday, span.start.strftime("%H:%M"), closes))
+        return spans
 
 
 class RegionView:

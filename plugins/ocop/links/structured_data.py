@@ -63,13 +63,31 @@ def _certifications(product, rating_label: str) -> list[dict]:
     return found
 
 
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _opening_hours(hours) -> list[dict]:
+    """schema.org OpeningHoursSpecification from the parsed hours (an HoursView's usual week): one per
+    opening and closing time, with the days it holds on; none for hours that are only a comment."""
+    by_time: dict[tuple[str, str], list[str]] = {}
+    for weekday, opens, closes in hours.weekly if hours else ():
+        by_time.setdefault((opens, closes), []).append(f"https://schema.org/{DAYS[weekday]}")
+    return [{"@type": "OpeningHoursSpecification", "dayOfWeek": days, "opens": opens, "closes": closes}
+            for (opens, closes), days in by_time.items()]
+
+
+def _geo(location) -> dict | None:
+    return {"@type": "GeoCoordinates", "latitude": location["lat"], "longitude": location["lon"]} if location else None
+
+
 def product_jsonld(product, rating_label: str) -> Markup:
     site = product.site
     fields = product.product.entry.fields
     price = fields.get("price") or {}
     data = {
         "@context": "https://schema.org",
-        "@type": "Product",
+        # a visit (group VI) is a trip as well as an OCOP product: both types, the Product data kept
+        "@type": ["Product", "TouristTrip"] if product.tourism else "Product",
         "name": product.title,
         "description": product.summary,
         "url": site.public(product.url),
@@ -112,8 +130,8 @@ def producer_jsonld(producer) -> Markup:
         "foundingDate": str(producer.founded) if producer.founded else None,
         "address": {"@type": "PostalAddress", "streetAddress": producer.address,
                     "addressRegion": producer.region.name, "addressCountry": "VN"},
-        "geo": {"@type": "GeoCoordinates", "latitude": location.get("lat"), "longitude": location.get("lon")}
-        if location else None,
+        "geo": _geo(location),
+        "openingHoursSpecification": _opening_hours(producer.hours),
         "sameAs": [url for url in (producer.website, producer.facebook) if url],
         "makesOffer": [{"@type": "Offer", "itemOffered": {"@type": "Product", "name": p.title,
                                                            "url": site.public(p.url)}} for p in producer.products],
@@ -125,4 +143,25 @@ def producer_jsonld(producer) -> Markup:
             "name": producer.contact_person.text if producer.contact_person else None,
             "telephone": producer.tel or None, "email": producer.email,
             "availableLanguage": [code for code, _ in producer.languages]}  # BCP 47 codes, as schema.org says
+    return _script(_clean(data))
+
+
+def shop_jsonld(shop) -> Markup:
+    """A sales point as a schema.org Store: where it is, how to call it, when it is open."""
+    site = shop.site
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Store",
+        "name": shop.title,
+        "description": shop.summary,
+        "url": site.public(shop.url),
+        "image": _widest(site, shop.photo) if shop.photo else None,
+        "telephone": shop.phones[0].tel if shop.phones else None,  # E.164
+        "email": shop.email,
+        "address": {"@type": "PostalAddress", "streetAddress": shop.address,
+                    "addressRegion": shop.region.name, "addressCountry": "VN"},
+        "geo": _geo(shop.location),
+        "openingHoursSpecification": _opening_hours(shop.hours),
+        "sameAs": [url for url in (shop.website, shop.facebook) if url],
+    }
     return _script(_clean(data))
