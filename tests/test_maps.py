@@ -30,8 +30,9 @@ ATTRIBUTIONS = {
 }
 
 
-def build_catalogue(root, geojson, producers: dict, products: dict, attribution: str):
-    """producers: slug → (region, (lat, lon) or None, title); products: slug → producer slug."""
+def build_catalogue(root, geojson, producers: dict, products: dict, attribution: str, shops: dict = {}):
+    """producers: slug → (region, (lat, lon) or None, title); products: slug → producer slug;
+    shops (sales points): slug → (region, (lat, lon), title, product slug)."""
     cat = CatalogueBuilder(root)
     shutil.copyfile(geojson, root / "regions/regions.geojson")
     cat.write("regions/ATTRIBUTION.md", attribution)
@@ -40,6 +41,8 @@ def build_catalogue(root, geojson, producers: dict, products: dict, attribution:
                      location={"lat": location[0], "lon": location[1]} if location else None)
     for slug, producer in products.items():
         cat.product(slug, producer=producer)
+    for slug, (region, (lat, lon), title, product) in shops.items():
+        cat.shop(slug, title=title, region=region, location={"lat": lat, "lon": lon}, products=[product])
     return cat
 
 
@@ -52,6 +55,7 @@ HUE = {
     },
     "products": {"nuoc-mam": "htx-tan-my", "mam-ruoc": "htx-tan-my", "nuoc-mam-nhi": "htx-tan-my",
                  "non-la": "non-la-me-hoa", "tra-sen": "tra-ngu-uyen", "mat-ong": "mat-ong-nam-dong"},
+    "shops": {"quay-dong-ba": ("phu-vang", (16.42, 107.72), "Quầy <Đông Ba> & đặc sản", "nuoc-mam")},
 }
 COUNTRY = {
     "producers": {
@@ -65,6 +69,7 @@ COUNTRY = {
     "products": {"p1": "htx-ha-noi", "p2": "htx-ha-noi", "p3": "htx-ha-noi", "p4": "htx-ha-noi",
                  "p5": "htx-hue", "p6": "htx-hue", "p7": "htx-da-nang", "p8": "htx-khanh-hoa",
                  "p9": "htx-can-tho", "p10": "htx-ca-mau", "p11": "htx-ca-mau"},
+    "shops": {"trung-tam-ocop-hue": ("hue", (16.47, 107.60), "Trung tâm OCOP Huế", "p5")},
 }
 FIXTURES = {"hue": (HUE_REGIONS, HUE), "country": (PROVINCES, COUNTRY)}
 
@@ -74,7 +79,8 @@ def built(request, tmp_path_factory):
     """(fixture name, spec, features by id, output folder), built once per module."""
     geojson, spec = FIXTURES[request.param]
     root = tmp_path_factory.mktemp(request.param)
-    build_catalogue(root / "content", geojson, spec["producers"], spec["products"], ATTRIBUTIONS[request.param])
+    build_catalogue(root / "content", geojson, spec["producers"], spec["products"], ATTRIBUTIONS[request.param],
+                    spec["shops"])
     result = run_build(root / "content", root / "out")
     assert result.returncode == 0, result.stderr
     assert "warning" not in result.stderr, result.stderr  # every location lies in its producer's region
@@ -164,8 +170,8 @@ def test_legend_matches_the_shades_and_the_catalogue(built):
     shade_of = {href.split("/")[-2]: a.find(f"{SVG}path").get("class") for href, a in links.items()}
     rows = {}
     for li in BeautifulSoup(html, "html.parser").select(".map-legend li"):
-        rect = li.select_one("rect")
-        if rect is None:  # the producer marker
+        rect = li.select_one("rect[class^=shade-]")
+        if rect is None:  # the producer and sales point markers
             continue
         text = li.get_text(" ", strip=True)
         numbers = [int(n) for n in re.findall(r"\d+", text)]
@@ -200,6 +206,37 @@ def test_producer_markers_lie_in_their_region_and_link_to_the_producer(built):
         assert inside(rings_of(paths[region]), x, y), f"{slug} not drawn inside {region}"
         others = [rid for rid, d in paths.items() if rid != region and inside(rings_of(d), x, y)]
         assert others == []
+
+
+
+@pytest.mark.parametrize("path, prefix, label, legend", [
+    ("/ban-do/", "", "Điểm bán: ", "Điểm bán (chọn để mở)"),
+    ("/en/map/", "/en", "Sales point: ", "Sales point (select to open)")])
+def test_sales_points_are_a_layer_of_squares_linking_to_their_pages(built, path, prefix, label, legend):
+    name, spec, features, out = built
+    html = html_of(out, path)
+    svg = svg_of(html, "map-svg")
+    paths = {href.split("/")[-2]: a.find(f"{SVG}path").get("d") for href, a in region_links(svg).items()}
+    (slug, (region, _, title, _)), = spec["shops"].items()
+    layers = [g for g in svg.iter(f"{SVG}g") if g.get("class") == "map-shops"]
+    assert len(layers) == 1
+    links = list(layers[0].iter(f"{SVG}a"))
+    assert [a.get("href") for a in links] == [f"{prefix}/{'shops' if prefix else 'diem-ban'}/{slug}/"]
+    marker = links[0]
+    assert marker.get("aria-label") == label + title  # its name, escaped on the way, as the producers'
+    assert marker.find(f"{SVG}title").text == title
+    assert marker.find(f"{SVG}circle") is None  # a square, not a producer's dot
+    square = marker.find(f"{SVG}rect")
+    x, y, side = (float(square.get(k)) for k in ("x", "y", "width"))
+    assert float(square.get("height")) == side > 0
+    assert inside(rings_of(paths[region]), x + side / 2, y + side / 2)
+    producers = next(g for g in svg.iter(f"{SVG}g") if g.get("class") == "map-markers")
+    assert producers.find(f".//{SVG}rect") is None and all(  # the two layers do not mix
+        a.get("href").startswith(f"{prefix}/{'producers' if prefix else 'co-so'}/") for a in producers.iter(f"{SVG}a"))
+    rows = BeautifulSoup(html, "html.parser").select(".map-legend li")
+    shop_rows = [li for li in rows if li.select_one("svg rect.swatch-shop")]
+    assert [" ".join(li.get_text().split()) for li in shop_rows] == [legend]
+    assert not shop_rows[0].select("circle")
 
 
 def test_labels_fit_and_do_not_overlap(built):

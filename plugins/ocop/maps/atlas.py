@@ -48,6 +48,7 @@ class Atlas:
         self.located = [p for p in catalogue.producers if p.entry.fields.get("location")]
         self.marker_points = {p.slug: self.projection(*self._lonlat(p)) for p in self.located}
         self.small_points = {p.slug: self.locator_projection(*self._lonlat(p)) for p in self.located}
+        self.shop_points = {s.slug: self.projection(*self._lonlat(s)) for s in catalogue.shops}
         self.shop_small_points = {s.slug: self.locator_projection(*self._lonlat(s)) for s in catalogue.shops}
         self._views: dict = {}
 

@@ -60,6 +60,11 @@ class MapView:
         radius = round(LABEL_LAYERS[0].marker_radius * self.marker_scale, 1)
         self.markers = [Marker(site.producer(p), round(x, 1), round(y, 1), radius)
                         for p in atlas.located for x, y in [atlas.marker_points[p.slug]]]
+        # sales points: squares about as large as the dots (same area), their own layer drawn above them
+        side = round(radius * 1.8, 1)
+        self.shop_markers = [ShopMarker(view, round(x - side / 2, 1), round(y - side / 2, 1), side)
+                             for view in site.shops(atlas.catalogue.shops)
+                             for x, y in [atlas.shop_points[view.shop.slug]]]
         self.total_products = len(atlas.catalogue.products)
 
     @cached_property
@@ -80,6 +85,8 @@ class MapView:
         for layer in LABEL_LAYERS:
             r = layer.marker_radius * self.marker_scale * 1.2
             obstacles = [(m.x - r, m.y - r, m.x + r, m.y + r) for m in self.markers]
+            obstacles += [(m.x + m.size / 2 - r, m.y + m.size / 2 - r, m.x + m.size / 2 + r, m.y + m.size / 2 + r)
+                          for m in self.shop_markers]
             labels = place_labels(self.atlas.anchors, names, layer.min_px * layer.unit, layer.max_px * layer.unit,
                                   obstacles)
             layers.append((layer.name, [(label, shapes[label.region_id]) for label in labels]))
