@@ -156,11 +156,11 @@ class Product:
         return self.entry.fields.get("date")
 
 
-@dataclass(eq=False)
-class Producer:
+class KindOfPlace:
+    """What producers and sales points share: a bundle whose folder is the slug, with a `kind` field (a
+    producer's legal form, a sales point's kind of shop)."""
+
     entry: Entry
-    region: Region
-    products: list[Product] = field(default_factory=list)
 
     @property
     def slug(self) -> str:
@@ -172,7 +172,14 @@ class Producer:
 
 
 @dataclass(eq=False)
-class Shop:
+class Producer(KindOfPlace):
+    entry: Entry
+    region: Region
+    products: list[Product] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Shop(KindOfPlace):
     """A sales point (điểm bán): an OCOP centre, a shop, a market stall … It sells the products it lists and
     every product of the producers it lists."""
 
@@ -181,14 +188,6 @@ class Shop:
     listed_products: list[Product]
     listed_producers: list[Producer]
     products: list[Product] = field(default_factory=list)  # all it sells, in listing order (set by Catalogue)
-
-    @property
-    def slug(self) -> str:
-        return self.entry.slug
-
-    @property
-    def kind(self) -> str:
-        return self.entry.fields["kind"]
 
     @property
     def location(self) -> dict:
