@@ -164,9 +164,11 @@ def catalogue(tmp_path) -> CatalogueBuilder:
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
-    """The sample catalogue (content/) built once per session (once per parallel worker): only read it."""
+    """The sample catalogue (content/) built once per session (once per parallel worker): only read it.
+    Its build caches are its own: the search bundles it publishes are hard links of cached files, and no
+    other build of the session may share them (a flaky "search index did not load" in the gates)."""
     out = tmp_path_factory.mktemp("sample") / "output"
-    result = run_build(ROOT / "content", out)
+    result = run_build(ROOT / "content", out, env={"CATALOGUE_CACHE_PATH": str(tmp_path_factory.mktemp("sample-cache"))})
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     return out
