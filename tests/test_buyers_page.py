@@ -225,3 +225,4 @@ def test_producer_json_ld_has_a_contact_point(site):
                                     "telephone": "+842343812345", "email": "lan@example.com",
                                     "availableLanguage": ["vi", "en", "ko"]}
     assert data["taxID"] == "0100233488"
+    assert data["telephone"] == "+842343812345"  # the first of its two numbers, E.164 like the contact point's

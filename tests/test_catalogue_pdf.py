@@ -1,5 +1,6 @@
 """`invoke catalogue-pdf`: the printed catalogue, read back as a person would: its pages, its text with
-Vietnamese diacritics, its fonts, its QR codes scanned; the filter options and their mistakes."""
+Vietnamese diacritics, its fonts, its QR codes scanned, where to buy the products; the filter options and
+their mistakes."""
 
 from __future__ import annotations
 
@@ -11,9 +12,15 @@ from pathlib import Path
 import pypdfium2
 import pytest
 import zxingcpp
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from catalogue_tools.context import load_catalogue, read_settings
 from conftest import CatalogueBuilder, run_build, run_invoke
+from ocop.catalogue.views import MarkdownRenderer, Site
+from ocop.print_catalogue.document import PrintCatalogue
+from ocop.print_catalogue.pdf import PrintTheme
+from ocop.print_catalogue.selection import select
 
 SITE = "https://ocop.hue.example.vn"  # PUBLIC_SITEURL of pelicanconf.py
 
@@ -43,6 +50,18 @@ def print_catalogue(tmp_path_factory) -> CatalogueBuilder:
     cat.product("buoi", title="Bưởi thanh trà Thủy Biều", group="I.1.a", stars=5, score=92)
     cat.product("dau-tram", title="Dầu tràm nguyên chất", producer="ho-dung", group="III.3", stars=3, score=60)
     cat.product("ao-dai", title="Áo dài lụa thêu tay", producer="ho-dung", group="IV.2", stars=5, score=95)
+    # where to buy them: a stall selling me-xung and everything of ho-dung, a workshop by appointment, an
+    # airport shop without opening hours
+    cat.shop("cho-dong-ba", title="Quầy đặc sản chợ Đông Ba", address="Quầy 14, chợ Đông Ba, phường Phú Xuân",
+             products=["me-xung"], producers=["ho-dung"], phone="0234 3526 789",
+             opening_hours="Mo-Sa 07:30-11:30,13:30-17:00; Su off")
+    cat.translation("shops", "cho-dong-ba", "en", title="Dong Ba market OCOP stall", summary="A stall.",
+                    address="Stall 14, Dong Ba market, Phu Xuan ward")
+    cat.shop("xuong-non", title="Xưởng nón lá Mệ Hoa", kind="producer-shop", region="dan-dien",
+             address="Thôn Phú Thượng", location={"lat": 16.62, "lon": 107.52}, products=["ao-dai"],
+             zalo="0935 118 246", opening_hours='"by appointment"')
+    cat.shop("san-bay", title="Quầy OCOP sân bay Phú Bài", kind="airport", address="Nhà ga hành khách",
+             products=["nuoc-mam"], phone="0234 3861 131")
     return cat
 
 
@@ -50,6 +69,8 @@ GROUP_OF = {"nuoc-mam": "I", "me-xung": "I", "buoi": "I", "dau-tram": "III", "ao
 TITLES = {"nuoc-mam": "Nước mắm cá cơm Tân Mỹ", "me-xung": "Mè xửng dẻo Đông Ba", "buoi": "Bưởi thanh trà Thủy Biều",
           "dau-tram": "Dầu tràm nguyên chất", "ao-dai": "Áo dài lụa thêu tay"}
 ENGLISH_TITLES = {"nuoc-mam": "Tan My anchovy fish sauce"}
+SHOPS = {"cho-dong-ba": "Quầy đặc sản chợ Đông Ba", "xuong-non": "Xưởng nón lá Mệ Hoa",
+         "san-bay": "Quầy OCOP sân bay Phú Bài"}
 
 
 def make_pdf(catalogue: CatalogueBuilder, output: Path, *options: str):
@@ -70,15 +91,15 @@ def pdf_text(path: Path) -> list[str]:
     return [nfc(page.extract_text()) for page in PdfReader(path).pages]
 
 
-def test_pages_cover_contents_two_cards_a_page_and_the_index(vietnamese_pdf):
-    # cover + contents + each top-level group from a new page, two cards a page + index of producers
+def test_pages_cover_contents_two_cards_a_page_where_to_buy_and_the_index(vietnamese_pdf):
+    # cover + contents + each top-level group from a new page, two cards a page + where to buy + index
     cards_pages = sum(math.ceil(n / 2) for n in Counter(GROUP_OF.values()).values())
     pages = pdf_text(vietnamese_pdf)
-    assert len(pages) == 1 + 1 + cards_pages + 1 == 7
+    assert len(pages) == 1 + 1 + cards_pages + 1 + 1 == 8
     assert "Chương trình Mỗi xã một sản phẩm (OCOP)" in pages[0]
     assert "Toàn bộ sản phẩm của danh mục" in pages[0] and "Ấn bản ngày" in pages[0]
-    assert "Mục lục" in pages[1] and "Danh sách cơ sở sản xuất" in pages[-1]
-    assert pages[2].rstrip().endswith("3 / 7")  # page numbers in the footer
+    assert "Mục lục" in pages[1] and pages[-2].startswith("Nơi mua") and "Danh sách cơ sở sản xuất" in pages[-1]
+    assert pages[2].rstrip().endswith("3 / 8")  # page numbers in the footer
     catalog = PdfReader(vietnamese_pdf).trailer["/Root"]
     assert "/StructTreeRoot" in catalog and catalog["/Lang"] == "vi"  # tagged, in its language
 
@@ -90,7 +111,7 @@ def test_every_product_name_with_its_diacritics_and_the_contents_page_numbers(vi
         assert nfc(title) in text
     card_page = {slug: next(i for i, page in enumerate(pages[2:-1], start=3) if TITLES[slug] in page)
                  for slug in TITLES}
-    assert card_page["ao-dai"] == 7 - 1  # the last group's card, before the index
+    assert card_page["ao-dai"] == 8 - 2  # the last group's card, before where to buy and the index
     # contents: "I Thực phẩm (3) ...... 3"; index: each product with the page of its card
     assert any(line.startswith("I Thực phẩm (3)") and line.endswith(" 3") for line in pages[1].splitlines())
     index_lines = pages[-1].splitlines()
@@ -108,13 +129,45 @@ def test_fonts_are_embedded(vietnamese_pdf):
     assert {"Noto-Sans", "Noto-Sans-Bold", "DejaVu-Sans-Bold"} <= embedded_fonts(vietnamese_pdf)
 
 
-def test_qr_codes_scan_to_the_permanent_product_urls(vietnamese_pdf):
+def scanned(path: Path, pages=None) -> list[str]:
+    """The text of every QR code on the pages (all of them by default), as a phone reads paper: 150 dpi."""
+    document = pypdfium2.PdfDocument(str(path))
     found = []
-    document = pypdfium2.PdfDocument(str(vietnamese_pdf))
-    for page in document:
-        image = page.render(scale=150 / 72).to_pil()
-        found += [code.text for code in zxingcpp.read_barcodes(image)]
-    assert sorted(found) == sorted(f"{SITE}/san-pham/{slug}/" for slug in TITLES)
+    for index in pages if pages is not None else range(len(document)):
+        found += [code.text for code in zxingcpp.read_barcodes(document[index].render(scale=150 / 72).to_pil())]
+    return found
+
+
+def test_qr_codes_scan_to_the_permanent_product_and_sales_point_urls(vietnamese_pdf):
+    assert sorted(scanned(vietnamese_pdf)) == sorted([*(f"{SITE}/san-pham/{slug}/" for slug in TITLES),
+                                                      *(f"{SITE}/diem-ban/{slug}/" for slug in SHOPS)])
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())  # thin and no-break spaces of the time formats too
+
+
+def test_where_to_buy_lists_each_sales_point_by_region_with_hours_contact_and_qr_code(vietnamese_pdf):
+    pages = pdf_text(vietnamese_pdf)
+    page = words(pages[-2])
+    # in the contents, with its page; regions and sales points in Vietnamese order (Đan before Phú, đặc before OCOP)
+    assert any(line.startswith("Nơi mua") and line.endswith(f" {len(pages) - 1}") for line in pages[1].splitlines())
+    assert page.startswith("Nơi mua Các điểm bán sản phẩm trong danh mục này, theo địa phương")
+    assert page.index("Đan Điền") < page.index(SHOPS["xuong-non"]) < page.index("Phú Vang") \
+        < page.index(SHOPS["cho-dong-ba"]) < page.index(SHOPS["san-bay"])
+    stall = page[page.index(SHOPS["cho-dong-ba"]):page.index(SHOPS["san-bay"])]
+    assert stall.startswith(f"{SHOPS['cho-dong-ba']} Quầy hàng ở chợ Địa chỉ Quầy 14, chợ Đông Ba, phường Phú Xuân "
+                            "Điện thoại 0234 3526 789")
+    # the week as the shop's page has it, Monday first, the closed Sunday said
+    assert "Giờ mở cửa Thứ Hai 07:30–11:30, 13:30–17:00 Thứ Ba 07:30–11:30, 13:30–17:00" in stall
+    assert "Thứ Bảy 07:30–11:30, 13:30–17:00 Chủ Nhật Đóng cửa" in stall
+    assert f"{SITE}/diem-ban/cho-dong-ba/" in stall
+    workshop = page[page.index(SHOPS["xuong-non"]):page.index("Phú Vang")]
+    assert "Cửa hàng của cơ sở sản xuất" in workshop and "Zalo 0935 118 246" in workshop
+    assert "Giờ mở cửa: theo hẹn trước" in workshop and "Thứ Hai" not in workshop
+    airport = page[page.index(SHOPS["san-bay"]):]
+    assert "Cửa hàng tại sân bay" in airport and "Chưa có giờ mở cửa: hãy gọi điện trước khi đến." in airport
+    assert sorted(scanned(vietnamese_pdf, [len(pages) - 2])) == sorted(f"{SITE}/diem-ban/{slug}/" for slug in SHOPS)
 
 
 def card_texts(path: Path) -> dict[str, str]:
@@ -209,19 +262,38 @@ def test_english_catalogue_uses_translations_and_english_urls(english_pdf):
     assert f"{SITE}/en/products/nuoc-mam/" in "".join(text.split())  # printed under the QR code, wrapped
 
 
+@pytest.mark.slow  # prints another PDF
+def test_english_where_to_buy_names_kinds_days_and_times_in_english(english_pdf):
+    pages = pdf_text(english_pdf)
+    page = words(pages[-2])
+    assert page.startswith("Where to buy The sales points of the products in this catalogue")
+    stall = page[page.index("Dong Ba market OCOP stall"):]
+    assert stall.startswith("Dong Ba market OCOP stall Market stall Address Stall 14, Dong Ba market, Phu Xuan ward "
+                            "Phone +84 234 3526 789")
+    assert "Opening hours Monday 7:30 – 11:30 AM, 1:30 – 5:00 PM" in stall and "Sunday Closed" in stall
+    assert f"{SITE}/en/shops/cho-dong-ba/" in stall
+    assert "Producer's shop" in page and "Opening hours: by appointment" in page and "Airport shop" in page
+    assert "Xưởng nón lá Mệ Hoa" in page  # untranslated: its Vietnamese name
+    assert sorted(scanned(english_pdf, [len(pages) - 2])) == sorted(f"{SITE}/en/shops/{slug}/" for slug in SHOPS)
+
+
 @pytest.mark.slow  # prints four more PDFs
-@pytest.mark.parametrize("option, value, expected", [
-    ("--region", "dan-dien", {"dau-tram", "ao-dai"}),
-    ("--min-stars", "5", {"buoi", "ao-dai"}),
-    ("--group", "I.3", {"me-xung"}),
-    ("--group", "i", {"nuoc-mam", "me-xung", "buoi"}),
+@pytest.mark.parametrize("option, value, expected, shops", [
+    # a selection's sales points: those selling a printed product, wherever they are (the stall in Phú Vang
+    # sells Đan Điền's products)
+    ("--region", "dan-dien", {"dau-tram", "ao-dai"}, {"cho-dong-ba", "xuong-non"}),
+    ("--min-stars", "5", {"buoi", "ao-dai"}, {"cho-dong-ba", "xuong-non"}),
+    ("--group", "I.3", {"me-xung"}, {"cho-dong-ba"}),
+    ("--group", "i", {"nuoc-mam", "me-xung", "buoi"}, {"cho-dong-ba", "san-bay"}),
 ])
-def test_filters_print_only_the_matching_products(print_catalogue, tmp_path, option, value, expected):
+def test_filters_print_only_the_matching_products_and_their_sales_points(print_catalogue, tmp_path, option, value,
+                                                                         expected, shops):
     output = tmp_path / "filtered.pdf"
     result = make_pdf(print_catalogue, output, "--lang", "vi", option, value)
     assert result.returncode == 0, result.stderr
     text = "\n".join(pdf_text(output))
     assert {slug for slug, title in TITLES.items() if title in text} == expected
+    assert {slug for slug, title in SHOPS.items() if title in text} == shops
 
 
 @pytest.mark.parametrize("options, message", [
@@ -292,3 +364,19 @@ def test_content_errors_print_nothing(catalogue, tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "stars: must be from 1 to 5, got 9" in result.stderr and "no PDF was made" in result.stderr
     assert not output.exists()
+
+
+def test_paper_prints_a_usual_week_where_the_site_shows_the_holiday_week(catalogue):
+    """A printed catalogue serves for months: a sales point closed on public holidays shows its usual week,
+    not the closed Wednesday of the edition's week (National Day, 2 September 2026) that its page shows."""
+    catalogue.shop("cho", title="Quầy đặc sản", opening_hours="Mo-Su 08:00-17:00; PH off")
+    loaded = load_catalogue(catalogue.root, dict(read_settings(), CATALOGUE_TODAY="2026-08-31"))
+    site = Site(loaded.catalogue, loaded.languages[0], "", MarkdownRenderer(), loaded.settings)
+    html = PrintTheme(Path(loaded.settings["THEME"])).html(
+        PrintCatalogue(site, select(loaded.catalogue), loaded.today, "OCOP Huế"))
+    rows = [(tr.th.get_text(), tr.td.get_text(" ", strip=True))
+            for tr in BeautifulSoup(html, "html.parser").select("#where-to-buy table.hours tr")]
+    assert rows == [(day, "08:00–17:00") for day in
+                    ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")]
+    [shop] = loaded.catalogue.shops
+    assert site.shop(shop).hours.rows[2][1:3] == ("Đóng cửa", True)  # the site: that week's Wednesday

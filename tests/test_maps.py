@@ -312,7 +312,8 @@ def test_attribution_under_the_map_in_each_language(built, path, label):
     # the optional hover line is a script file (the CSP allows no inline script), hidden without it
     assert soup.select_one(".map-hover").has_attr("hidden")
     assert [s["src"] for s in soup.find_all("script", src=True)] == ["/theme/js/map.js"]
-    assert (out / "theme/js/map.js").is_file() and not soup.find("script", src=False)
+    assert (out / "theme/js/map.js").is_file()
+    assert [s["type"] for s in soup.find_all("script", src=False)] == ["application/ld+json"]  # data, not code
 
 
 # ---- bad region data and producer locations --------------------------------------------------------
@@ -409,6 +410,60 @@ def test_nested_regions_draw_the_enclosing_region_first(small, tmp_path):
     assert result.returncode == 0, result.stderr
     links = list(region_links(svg_of(html_of(tmp_path / "out", "/ban-do/"), "map-svg")))
     assert links == ["/dia-phuong/phu-vang/", "/dia-phuong/dan-dien/"]
+
+
+def flag_outline(marker) -> list[tuple[float, float]]:
+    """The corners of a locator's meeting point flag (`<g transform="translate(x y) [scale(sx sy)]"><path d=…>`,
+    path data of M, V, l and z) in the locator's viewBox units."""
+    numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", marker.get("transform"))]
+    tx, ty, sx, sy = (numbers + [1, 1])[:4]
+    x = y = 0.0
+    corners = []
+    for command, args in re.findall(r"([MVlz])([^MVlz]*)", marker.find(f"{SVG}path").get("d")):
+        values = [float(n) for n in re.findall(r"-?\d*\.?\d+", args)]
+        if command == "M":
+            x, y = values
+        elif command == "V":
+            y = values[0]
+        elif command == "l":
+            for dx, dy in zip(values[::2], values[1::2]):
+                x, y = x + dx, y + dy
+                corners.append((tx + sx * x, ty + sy * y))
+            continue
+        else:
+            continue
+        corners.append((tx + sx * x, ty + sy * y))
+    return corners
+
+
+def test_meeting_points_at_the_edges_keep_their_flag_on_the_locator(small, tmp_path):
+    """A group VI product's meeting point is a flag whose pole stands on the point; at the right edge of the area
+    it flies to the left, at the top it hangs down, never cut off by the end of the map."""
+    tours = {"tour-east": ("phu-vang", 107.749, 16.43, 'Tour <b>"Đông"</b> & biển'),  # the area's east edge
+             "tour-north": ("dan-dien", 107.52, 16.649, "Tour bắc"),  # its north edge
+             "tour-middle": ("phu-vang", 107.72, 16.42, "Tour giữa")}
+    for slug, (region, lon, lat, title) in tours.items():
+        small.product(slug, title=title, group="VI", region=region, location={"lat": lat, "lon": lon})
+    result = run_build(small.root, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    from ocop.maps.projection import Projection
+    from ocop.maps.sizes import LOCATOR_MARGIN, LOCATOR_WIDTH
+
+    projection = Projection((107.2, 16.2, 107.75, 16.65), LOCATOR_WIDTH, LOCATOR_MARGIN)  # CatalogueBuilder's regions
+    for slug, (region, lon, lat, title) in tours.items():
+        svg = svg_of(html_of(tmp_path / "out", f"/san-pham/{slug}/"), "locator-svg")  # parsed: escaped as XML
+        width, height = (float(n) for n in svg.get("viewBox").split()[2:])
+        flag, = [g for g in svg.iter(f"{SVG}g") if g.get("class") == "locator-meeting"]
+        assert flag.get("aria-label") == f"Điểm hẹn: {title}" == flag.find(f"{SVG}title").text
+        x, y = projection(lon, lat)
+        corners = flag_outline(flag)
+        xs, ys = [cx for cx, _ in corners], [cy for _, cy in corners]
+        assert all(0 <= cx <= width and 0 <= cy <= height for cx, cy in corners), (slug, corners)
+        # the pole stands on the point: the flag spans it across (the pole's width) and ends at it
+        assert min(xs) < x < max(xs) and y == pytest.approx(max(ys) if min(ys) < y else min(ys), abs=0.06), slug
+        flies = ("east" if max(xs) - x > x - min(xs) else "west", "up" if min(ys) < y else "down")
+        assert flies == {"tour-east": ("west", "up"), "tour-north": ("east", "down"),
+                         "tour-middle": ("east", "up")}[slug]
 
 
 # ---- geometry units ---------------------------------------------------------------------------------

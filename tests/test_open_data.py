@@ -15,6 +15,7 @@ PUBLIC = "https://ocop.hue.example.vn"  # PUBLIC_SITEURL of pelicanconf.py
 HOSTILE_TITLE = 'Nước mắm "Tân Mỹ", loại 1 </script><script>alert(1)</script>'
 HOSTILE_SUMMARY = "Dòng một,\r\ndòng \"hai\"; <b>đậm</b> & 'ba'"
 FORMULA_TAG = "=HYPERLINK(\"http://evil.example\",\"bấm\")"
+HOSTILE_SHOP = '@Xưởng "Nón" <b>lá</b> & \'Huế\' </script>'
 
 
 @pytest.fixture(scope="module")
@@ -22,12 +23,25 @@ def export(tmp_path_factory):
     from conftest import CatalogueBuilder
 
     cat = CatalogueBuilder(tmp_path_factory.mktemp("opendata") / "content")
-    cat.producer("htx-a", title="HTX Nước mắm Tân Mỹ", address="Thôn 1,\nxã \"Phú\" Thuận")
+    cat.producer("htx-a", title="HTX Nước mắm Tân Mỹ", address="Thôn 1,\nxã \"Phú\" Thuận",
+                 opening_hours="Mo-Fr 07:30-11:30,13:30-17:00; Sa 08:00-12:00; Su off")
     cat.product("nuoc-mam", title=HOSTILE_TITLE, summary=HOSTILE_SUMMARY, tags=[FORMULA_TAG, "đặc sản"],
                 date="2025-06-01", price={"from": 45000, "to": 60000, "unit": "chai 500 ml"})
     cat.translation("products", "nuoc-mam", "en", title="Anchovy fish sauce", summary="Fish sauce.",
                     images=[{"file": "anh-1.jpg", "alt": "A bottle"}], price={"unit": "500 ml bottle"})
     cat.product("dau-tram", title="Dầu tràm", group="III.3", stars=2, score=40, certificate=None, price=None)
+    # sales points: one listing a product and the producer of both (sells both, once each), translated, with a
+    # photo; one by appointment with hostile text, not translated; one without hours
+    cat.shop("cho-dong-ba", title="Quầy OCOP chợ Đông Ba", products=["dau-tram"], producers=["htx-a"],
+             opening_hours="Mo-Sa 06:00-18:00; Su 06:00-12:00", phone=["0234 3812 345", "+82 2 312 3456"],
+             zalo="0905 812 345", facebook="https://facebook.example.com/dongba",
+             images=[{"file": "quay.jpg", "alt": "Quầy hàng trong chợ"}])
+    cat.photo("shops/cho-dong-ba/quay.jpg", color=(40, 120, 160))
+    cat.translation("shops", "cho-dong-ba", "en", title="Dong Ba market OCOP stall", summary="A stall.",
+                    address="Dong Ba market, Phu Xuan ward", images=[{"file": "quay.jpg", "alt": "The stall"}])
+    cat.shop("xuong-non", title=HOSTILE_SHOP, kind="producer-shop", address="Thôn 1,\n\"Phú\" <Hồ>",
+             opening_hours='"by appointment"', email="non@example.com", website="https://non.example.com/")
+    cat.shop("sieu-thi", title="Siêu thị Huế", kind="supermarket", products=["nuoc-mam"], phone=None)
     output = tmp_path_factory.mktemp("opendata-out") / "output"
     result = run_build(cat.root, output, "-e", 'CATALOGUE_LANGUAGES=["vi", "en"]')
     assert result.returncode == 0, result.stderr
@@ -59,10 +73,14 @@ def test_the_sample_catalogue_validates_in_every_language(sample_site):
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     exports = sorted(output.glob("**/open-data/catalogue.json"))
     assert len(exports) == 6
+    shops = sorted(path.parent.name for path in (ROOT / "content/shops").glob("*/index.md"))
     for path in exports:
         document = json.loads(path.read_text(encoding="utf-8"))
         assert [e.message for e in validator.iter_errors(document)] == [], path
         assert len(document["products"]) == len(list((ROOT / "content/products").glob("*/index.md")))
+        assert [shop["slug"] for shop in document["shops"]] == shops, path
+        with (path.parent / "shops.csv").open(encoding="utf-8-sig", newline="") as handle:
+            assert [row["slug"] for row in csv.DictReader(handle)] == shops, path
 
 
 # what schema 1.0 had: a minor version keeps every field and column of it, with its meaning
@@ -86,12 +104,24 @@ def test_a_1_0_document_is_valid_1_1_and_keeps_its_fields_and_columns(export):
     document, rows = load(export)
     assert list(document["products"][0])[:len(FIELDS_1_0)] == FIELDS_1_0
     assert list(document["products"][0]["producer"])[:len(PRODUCER_1_0)] == PRODUCER_1_0
-    old = dict(document, schema_version="1.0", products=[
+    old = dict({key: value for key, value in document.items() if key != "shops"}, schema_version="1.0", products=[
         dict({k: product[k] for k in FIELDS_1_0}, producer={k: product["producer"][k] for k in PRODUCER_1_0})
         for product in document["products"]])
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     assert [e.message for e in validator.iter_errors(old)] == []
     assert list(rows[0])[:len(COLUMNS_1_0)] == COLUMNS_1_0
+
+
+def test_the_guide_names_every_field_and_column(export):
+    """docs/open-data.md documents each field of the JSON (products, producers, sales points) and each column
+    of both CSV files."""
+    from ocop.open_data.flatten import COLUMNS, SHOP_COLUMNS
+
+    text = (ROOT / "docs/open-data.md").read_text(encoding="utf-8")
+    document, _ = load(export)
+    names = [*document, *document["products"][0], *document["products"][0]["producer"], *document["shops"][0],
+             *COLUMNS, *SHOP_COLUMNS]
+    assert [name for name in names if f"`{name}`" not in text] == []
 
 
 def test_the_schema_names_the_contracts_certification_schemes():
@@ -157,6 +187,26 @@ def test_the_samples_producer_contacts_in_vi_and_en(sample_site, prefix, person)
     assert row["producer_tax_code"] == "3300852787"
 
 
+@pytest.mark.parametrize("prefix, name", [("", "Xưởng nón lá Mệ Hoa"), ("en", "Me Hoa conical hat workshop")])
+def test_the_samples_sales_points_in_vi_and_en(sample_site, prefix, name):
+    shops, rows = load_shops(sample_site, prefix)
+    workshop = next(shop for shop in shops if shop["slug"] == "xuong-non-la-me-hoa")
+    assert (workshop["name"], workshop["kind"], workshop["lang"]) == (name, "producer-shop", prefix or "vi")
+    assert (workshop["opening_hours"], workshop["weekly_hours"]) == ('"by appointment"', [])  # by appointment
+    assert workshop["producers"] == ["ho-kinh-doanh-non-la-me-hoa"]
+    assert workshop["products"] == ["non-bai-tho-hue", "non-la-mini-trang-tri"]  # every product of that producer
+    assert workshop["phones"] == [{"number": "0935 118 246", "e164": "+84935118246"}]
+    tea = next(shop for shop in shops if shop["slug"] == "cua-hang-tra-cung-dinh-ngu-uyen")
+    assert tea["opening_hours"] == "Mo-Sa 08:00-17:30; Su off"  # closed on Sunday
+    assert [span["day"] for span in tea["weekly_hours"]] == ["Mo", "Tu", "We", "Th", "Fr", "Sa"]
+    centre = next(shop for shop in shops if shop["slug"] == "trung-tam-ocop-hue")
+    assert {"tom-chua-hue", "mut-vo-buoi-thanh-tra", "me-xung-deo-huong-giang"} <= set(centre["products"])
+    assert centre["url"] == f"{PUBLIC}{'/en/shops' if prefix else '/diem-ban'}/trung-tam-ocop-hue/"
+    assert centre["photos"][0]["jpeg"].startswith(f"{PUBLIC}/media/shops/trung-tam-ocop-hue/")
+    row = next(row for row in rows if row["slug"] == "trung-tam-ocop-hue")
+    assert row["products"] == "; ".join(centre["products"]) and row["zalo"] == "0905 822 468"
+
+
 @pytest.mark.parametrize("prefix, other", [("", "Sản phẩm công nghiệp nông thôn tiêu biểu cấp khu vực"),
                                           ("en", "Outstanding rural industrial product, regional level")])
 def test_the_samples_other_and_expired_certifications(sample_site, prefix, other):
@@ -169,6 +219,109 @@ def test_the_samples_other_and_expired_certifications(sample_site, prefix, other
         ("vietgap", "2025-07-31", True)]
     assert (pomelo_row["certification_schemes"], pomelo_row["certifications_expired"]) == ("", "vietgap")
     assert pomelo["export_ready"] is False
+
+
+def load_shops(output, prefix=""):
+    document, _ = load(output, prefix)
+    with (output / prefix / "open-data" / "shops.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return document["shops"], rows
+
+
+def week(*days):
+    return [{"day": day, "opens": opens, "closes": closes} for day, opens, closes in days]
+
+
+def test_sales_points_in_the_json_in_english(export):
+    shops, _ = load_shops(export, "en")
+    assert [shop["slug"] for shop in shops] == ["cho-dong-ba", "sieu-thi", "xuong-non"]
+    stall = shops[0]
+    photos = stall.pop("photos")
+    assert stall == {
+        "slug": "cho-dong-ba", "url": f"{PUBLIC}/en/shops/cho-dong-ba/",
+        "permanent_url": f"{PUBLIC}/diem-ban/cho-dong-ba/",
+        "lang": "en", "translated": True, "name": "Dong Ba market OCOP stall", "summary": "A stall.",
+        "kind": "market-stall", "region": {"id": "phu-vang", "name": "Phu Vang", "lang": "en"},
+        "address": "Dong Ba market, Phu Xuan ward", "location": {"lat": 16.42, "lon": 107.72},
+        "opening_hours": "Mo-Sa 06:00-18:00; Su 06:00-12:00",
+        "weekly_hours": week(*[(day, "06:00", "18:00") for day in ("Mo", "Tu", "We", "Th", "Fr", "Sa")],
+                             ("Su", "06:00", "12:00")),
+        "phone": "0234 3812 345",
+        "phones": [{"number": "0234 3812 345", "e164": "+842343812345"},
+                   {"number": "+82 2-312-3456", "e164": "+8223123456"}],
+        "zalo": {"id": "0905 812 345", "url": "https://zalo.me/0905812345"},
+        "email": None, "website": None, "facebook": "https://facebook.example.com/dongba",
+        # it lists dau-tram and the producer of both products: each sold once
+        "products": ["dau-tram", "nuoc-mam"], "producers": ["htx-a"]}
+    [photo] = photos
+    assert photo["alt"] == "The stall" and photo["jpeg"].endswith(".jpg") and photo["webp"]
+    for url in [photo["jpeg"], *photo["webp"]]:
+        assert url.startswith(f"{PUBLIC}/media/shops/cho-dong-ba/")
+        assert (export / url.removeprefix(PUBLIC + "/")).is_file(), url
+    # not translated into English: the Vietnamese text, and says so
+    workshop = shops[2]
+    assert (workshop["name"], workshop["lang"], workshop["translated"]) == (HOSTILE_SHOP, "vi", False)
+    assert workshop["url"] == f"{PUBLIC}/en/shops/xuong-non/" and workshop["photos"] == []
+
+
+def test_hours_by_appointment_and_no_hours(export):
+    shops, rows = load_shops(export)
+    _, supermarket, workshop = shops
+    # a comment only: the text as written, and no open spans a program could take for opening times
+    assert (workshop["opening_hours"], workshop["weekly_hours"]) == ('"by appointment"', [])
+    assert (supermarket["opening_hours"], supermarket["weekly_hours"]) == (None, None)  # not given
+    assert (rows[2]["opening_hours"], rows[2]["weekly_hours"]) == ('"by appointment"', "")
+    assert (rows[1]["opening_hours"], rows[1]["weekly_hours"], rows[1]["phones"]) == ("", "", "")
+    assert (supermarket["phone"], supermarket["phones"], supermarket["zalo"]) == (None, [], None)
+
+
+@pytest.mark.parametrize("prefix", ["", "en"])
+def test_sales_points_csv_has_the_json_fields_flattened(export, prefix):
+    shops, rows = load_shops(export, prefix)
+    assert (export / prefix / "open-data" / "shops.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert [row["slug"] for row in rows] == [shop["slug"] for shop in shops]
+    stall = rows[0]
+    assert (stall["url"], stall["name"], stall["address"]) == (shops[0]["url"], shops[0]["name"], shops[0]["address"])
+    assert (stall["kind"], stall["region_id"], stall["lat"], stall["lon"]) == ("market-stall", "phu-vang", "16.42", "107.72")
+    assert stall["weekly_hours"] == ("Mo 06:00-18:00; Tu 06:00-18:00; We 06:00-18:00; Th 06:00-18:00; "
+                                     "Fr 06:00-18:00; Sa 06:00-18:00; Su 06:00-12:00")
+    assert (stall["phone"], stall["phones"]) == ("0234 3812 345", "0234 3812 345; +82 2-312-3456")
+    assert stall["phones_e164"] == "'+842343812345; +8223123456"  # a cell starting with + gets its apostrophe
+    assert (stall["zalo"], stall["products"], stall["producers"]) == ("0905 812 345", "dau-tram; nuoc-mam", "htx-a")
+    assert stall["photo_jpeg"] == shops[0]["photos"][0]["jpeg"]
+    assert (stall["translated"], stall["lang"]) == ("true", prefix or "vi")
+
+
+def test_hostile_text_of_a_sales_point_round_trips_exactly(export):
+    shops, rows = load_shops(export)
+    assert shops[2]["name"] == HOSTILE_SHOP and shops[2]["address"] == rows[2]["address"] == 'Thôn 1,\n"Phú" <Hồ>'
+    assert rows[2]["name"] == "'" + HOSTILE_SHOP  # starts with @: a spreadsheet would run it
+    text = (export / "open-data" / "catalogue.json").read_text(encoding="utf-8")
+    assert json.loads(text)["shops"][2]["name"] == HOSTILE_SHOP
+
+
+def test_producers_give_their_opening_hours(export):
+    document, rows = load(export)
+    producer = document["products"][0]["producer"]
+    assert producer["opening_hours"] == "Mo-Fr 07:30-11:30,13:30-17:00; Sa 08:00-12:00; Su off"
+    weekdays = [(day, opens, closes) for day in ("Mo", "Tu", "We", "Th", "Fr")
+                for opens, closes in (("07:30", "11:30"), ("13:30", "17:00"))]
+    assert producer["weekly_hours"] == week(*weekdays, ("Sa", "08:00", "12:00"))  # Sunday off: not there
+    assert rows[0]["producer_opening_hours"] == producer["opening_hours"]
+
+
+def test_the_schema_refuses_a_sales_point_it_does_not_describe(export):
+    """The schema describes sales points field by field: a wrong kind, a missing field, an unknown field or
+    hours in another form fail."""
+    schema = json.loads((export / "open-data" / "catalogue.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    document, _ = load(export)
+    stall = document["shops"][0]
+    for wrong in (dict(stall, kind="kiosk"), {k: v for k, v in stall.items() if k != "location"},
+                  dict(stall, opening_hours_en="Mon-Sat"),
+                  dict(stall, weekly_hours=[{"day": "Mon", "opens": "6:00", "closes": "18:00"}]),
+                  dict(stall, phones=[{"number": "0234 3812 345", "e164": "02343812345"}])):
+        assert list(validator.iter_errors(dict(document, shops=[wrong]))), wrong
 
 
 @pytest.mark.parametrize("prefix", ["", "en"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from urllib.parse import parse_qs, urlparse
@@ -17,12 +18,16 @@ def soup_of(path):
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+SHOP_VI, SHOP_EN = "Gian hàng OCOP Đông Ba", "Dong Ba OCOP counter"  # a market stall, named without "market"
+
+
 @pytest.fixture(scope="module", params=[None, 2], ids=["one-shard", "shards-of-2-pages"])
 def site(request, tmp_path_factory):
-    """A catalogue whose words need folding: đặc sản, Đà Nẵng, dầu tràm, nước mắm; with other
-    certifications (HACCP and VietGAP in force and expired, organic, food safety) and two export-ready
-    products (one by its markets, one by its Incoterms); built once with the index of each language in
-    one shard, and once in shards of about 2 pages (search.js merges them)."""
+    """A catalogue whose words need folding: đặc sản, Đà Nẵng, dầu tràm, nước mắm, Đông Ba; with other
+    certifications (HACCP and VietGAP in force and expired, organic, food safety), two export-ready
+    products (one by its markets, one by its Incoterms) and a sales point (a market stall) that sells the
+    tea-tree oil; built once with the index of each language in one shard, and once in shards of about 2
+    pages (search.js merges them)."""
     root = tmp_path_factory.mktemp("search")
     cat = CatalogueBuilder(root / "content")
     cat.regions([
@@ -50,6 +55,11 @@ def site(request, tmp_path_factory):
                 certifications=[{"scheme": "food-safety-facility"}, {"scheme": "organic-vn"}])
     cat.product("mat-ong", title="Mật ong rừng", producer="htx-ong", stars=4, score=78, group="I.2", summary="Mật ong nguyên chất.",
                 trade={"incoterms": ["EXW"]}, certifications=[{"scheme": "vietgap", "expires": "2027-05-31"}, {"scheme": "haccp"}])
+    cat.shop("gian-hang-dong-ba", "Gian hàng ở cổng chính.", title=SHOP_VI, kind="market-stall", products=["dau-tram"],
+             address="Số 14, khu B, 2 Trần Hưng Đạo, phường Phú Xuân", summary="Gian hàng giới thiệu sản phẩm OCOP.",
+             opening_hours="Mo-Sa 06:00-18:00; Su off")
+    cat.translation("shops", "gian-hang-dong-ba", "en", title=SHOP_EN, summary="A counter of OCOP products.",
+                    address="No. 14, block B, 2 Tran Hung Dao street, Phu Xuan ward")
     output = root / "out"
     shards = [f"SEARCH_SHARD_PAGES={request.param}"] if request.param else []
     result = run_build(cat.root, output, "-e", "CATALOGUE_PER_PAGE=2", f'CATALOGUE_CACHE_PATH="{root / "cache"}"',
@@ -57,7 +67,7 @@ def site(request, tmp_path_factory):
     assert result.returncode == 0, result.stderr
     with serve(output) as base:
         yield {"output": output, "base": base, "stdout": result.stdout + result.stderr,
-               "shards": 4 if request.param else 1}  # 7 pages a language
+               "shards": 4 if request.param else 1}  # 8 pages a language
 
 
 def search(browser, base, path, query=None, *, width=1280, **selects):
@@ -81,7 +91,7 @@ def results(page):
 # ---- the index, without a browser ------------------------------------------------------------------
 
 
-def test_only_product_and_producer_pages_are_indexed_with_their_filters(site):
+def test_only_product_producer_and_sales_point_pages_are_indexed_with_their_filters(site):
     output = site["output"]
     product = soup_of(output / "san-pham/banh-khoai/index.html")
     body = product.select("[data-pagefind-body]")
@@ -92,21 +102,22 @@ def test_only_product_and_producer_pages_are_indexed_with_their_filters(site):
                        ("group", "i"), ("group", "i-3"),
                        ("certification", "organic-vn"), ("certification", "food-safety-facility")}
     assert "Dặc" not in product.select_one("h1").text and "dặc" in body[0].select_one("[hidden] p").text
-    for listing in ["index.html", "san-pham/index.html", "tim-kiem/index.html", "dia-phuong/da-nang/index.html"]:
+    for listing in ["index.html", "san-pham/index.html", "tim-kiem/index.html", "dia-phuong/da-nang/index.html",
+                    "diem-ban/index.html"]:
         assert not soup_of(output / listing).select("[data-pagefind-body]"), listing
     languages = {"vi": "vi", "en": "en", "ko": "ko", "zh": "zh-hans", "ja": "ja", "fr": "fr"}
     for code, tag in languages.items():  # one bundle per language, its index named from <html lang>
         bundle = output / "pagefind" / code
         folders = json.loads((bundle / "shards.json").read_text())["shards"]
-        # a page's shard is a hash of its producer: 7 pages of 3 producers in 4 shards
+        # a page's shard is a hash of its producer (a sales point's own slug): 8 pages in 4 shards
         assert set(folders) <= {f"{n}/" for n in range(site["shards"])} and len(folders) >= min(2, site["shards"])
         fragments = []
         for folder in folders:
             assert (bundle / folder / "pagefind.js").is_file()
             assert {p.name.split("_")[0] for p in (bundle / folder).glob("pagefind.*.pf_meta")} == {f"pagefind.{tag}"}
             fragments += list((bundle / folder / "fragment").iterdir())
-        assert len(fragments) == 4 + 3  # products + producers, each in one shard
-    assert re.search(r"Search: 42 pages indexed by Pagefind", site["stdout"])
+        assert len(fragments) == 4 + 3 + 1  # products + producers + the sales point, each in one shard
+    assert re.search(r"Search: 48 pages indexed by Pagefind", site["stdout"])
 
 
 def filters_of(path, name: str) -> list[str]:
@@ -130,6 +141,54 @@ def test_search_data_carries_certifications_in_force_and_export_readiness(site):
         assert filters_of(output / producers / "htx-ong/index.html", "certification") == ["haccp", "vietgap"]
         assert filters_of(output / producers / "htx-ong/index.html", "export") == ["ready"]
         assert filters_of(output / producers / "co-so-b/index.html", "export") == []
+
+
+def indexed_text(path) -> str:
+    """What Pagefind reads of a page: its `data-pagefind-body`, without the parts it is told to ignore."""
+    body = soup_of(path).select_one("[data-pagefind-body]")
+    for ignored in body.select("[data-pagefind-ignore]"):
+        ignored.decompose()
+    return " ".join(body.get_text(" ").split())
+
+
+@pytest.mark.parametrize("page, kind, address, sold", [
+    ("diem-ban/gian-hang-dong-ba", "Quầy hàng ở chợ", "2 Trần Hưng Đạo", "Dầu tràm"),
+    ("en/shops/gian-hang-dong-ba", "Market stall", "2 Tran Hung Dao street", "Dầu tràm"),  # the oil is not translated
+    ("fr/shops/gian-hang-dong-ba", "Étal de marché", "2 Tran Hung Dao street", "Dầu tràm"),
+])
+def test_a_sales_point_is_indexed_by_name_kind_address_and_products_sold(site, page, kind, address, sold):
+    path = site["output"] / page / "index.html"
+    text = indexed_text(path)
+    title = SHOP_VI if page.startswith("diem-ban") else SHOP_EN
+    assert title in text and kind in text and address in text  # its kind in the page's language
+    assert sold in text  # the products it sells, by name (hidden: the page shows them as cards)
+    # a translated page also has the name and address as index.md writes them (hidden), as on signs and maps
+    assert SHOP_VI in text and "2 Trần Hưng Đạo" in text
+    assert not re.search(r"Thứ Hai|Monday|lundi|06:00|6:00|OpenStreetMap", text)  # hours and directions are not searched
+    filters = {(s["data-pagefind-filter"].split("[")[0], s["data-value"])
+               for s in soup_of(path).select("[data-pagefind-filter]")}
+    # the type filter, its region, and the star levels and groups of what it sells; no producer kind
+    assert filters == {("type", "shop"), ("region", "phu-vang"), ("stars", "3"), ("group", "iii"), ("group", "iii-3")}
+    card = BeautifulSoup(soup_of(path).select_one('[data-pagefind-meta="card[data-value]"]')["data-value"], "html.parser")
+    assert card.select_one("a.card-link")["href"] == f"/{page}/" and card.select_one(".card-title").text == title
+    assert kind in card.text and address in card.text  # the result shows its name, kind and address
+    rank = soup_of(path).select_one('[data-pagefind-sort="rank[data-value]"]')["data-value"]
+    assert rank.startswith("d")  # sorted after every product ("b…") and producer ("c…")
+
+
+def test_a_sales_point_is_found_without_diacritics_and_products_not_by_where_they_are_sold(site):
+    output = site["output"]
+    hidden = soup_of(output / "diem-ban/gian-hang-dong-ba/index.html").select_one("[data-pagefind-body] [hidden]")
+    assert {"Dông", "Dạo"} <= set(hidden.get_text(" ").split())  # đ written d: "dong ba", "hung dao"
+    product = soup_of(output / "san-pham/dau-tram/index.html")
+    assert SHOP_VI in product.select_one("#where-to-buy").text  # shown on the product page …
+    assert "Đông Ba" not in indexed_text(output / "san-pham/dau-tram/index.html")  # … but not searched there
+    assert form_choices(output / "tim-kiem/index.html", "type") == (
+        "Hiển thị", ["Tất cả kết quả", "Sản phẩm (4)", "Cơ sở (3)", "Điểm bán (1)"])
+    assert form_choices(output / "en/search/index.html", "type") == (
+        "Show", ["All results", "Products (4)", "Producers (3)", "Sales points (1)"])
+    assert soup_of(output / "en/search/index.html").select_one('label[for="search-query"]').text == \
+        "Search products, producers and sales points"
 
 
 def form_choices(path, name: str) -> tuple[str, list[str]]:
@@ -186,7 +245,7 @@ def test_search_pages_exist_in_every_language_and_in_the_nav(site):
 # ---- in the browser ----------------------------------------------------------------------------------
 
 
-DAU_TRAM = {"Dầu tràm"}
+DAU_TRAM = {"Dầu tràm", SHOP_VI}  # the product and the sales point that sells it
 DAC_SAN = {"Bánh khoai đặc sản"}
 DA_NANG = {"Bánh khoai đặc sản", "Cơ sở Bánh Sông Hàn"}  # the product and producer in Đà Nẵng
 
@@ -230,6 +289,36 @@ def test_korean_chinese_japanese_queries_search_their_own_index(browser, site, p
     prefix = path.split("/")[1]
     assert all(a.get_attribute("href").startswith(f"/{prefix}/")
                for a in page_visit.page.query_selector_all("[data-search-results] a.card-link"))
+    page_visit.close()
+
+
+@pytest.mark.parametrize("path, queries, title, kind, label", [
+    ("/tim-kiem/", ["dong ba", "Đông Ba", "tran hung dao", "quay hang o cho"], SHOP_VI, "Quầy hàng ở chợ", "Điểm bán"),
+    ("/en/search/", ["Dong Ba", "Đông Ba", "Tran Hung Dao", "Trần Hưng Đạo", "market stall"], SHOP_EN, "Market stall",
+     "Sales points"),
+])
+def test_a_sales_point_is_found_by_name_address_and_kind_and_by_its_type(browser, site, path, queries, title, kind, label):
+    """The stall by its name with or without diacritics, a word of its address and its kind in the page's
+    language, alone (the products it sells are not found by where they are sold; the English page also by
+    its Vietnamese name and address); then the products of a query and the sales point that sells them,
+    narrowed to the sales point by the type filter."""
+    page_visit, titles = search(browser, site["base"], path, queries[0], width=PHONE)
+    page = page_visit.page
+    assert titles == [title], (queries[0], titles)
+    for query in queries[1:]:
+        page.fill("#search-query", query)
+        assert results(page) == [title], query
+    card = page.query_selector("[data-search-results] .card")
+    assert card.query_selector("a.card-link").get_attribute("href") == path.replace("tim-kiem", "diem-ban").replace(
+        "search", "shops") + "gian-hang-dong-ba/"
+    assert kind in card.inner_text() and "2 Tr" in card.inner_text()  # its kind and its address
+    page.fill("#search-query", "dau tram")
+    assert set(results(page)) == {"Dầu tràm", title}
+    assert choices(page, "type")["shop"] == f"{label} (1)"
+    page.select_option("#filter-type", "shop")
+    assert results(page) == [title]
+    assert parse_qs(urlparse(page.url).query) == {"q": ["dau tram"], "type": ["shop"]}
+    assert not page_visit.errors and not [c for c in page_visit.console if c[0] == "error"]
     page_visit.close()
 
 
@@ -353,6 +442,7 @@ def test_without_javascript_listings_stay_complete(browser, site):
 @pytest.mark.slow
 def test_an_unchanged_site_reuses_its_index_byte_for_byte_and_an_edit_reindexes(catalogue, tmp_path):
     cache = f'CATALOGUE_CACHE_PATH="{tmp_path / "cache"}"'
+    catalogue.shop("cho-dong-ba", title="Quầy OCOP chợ Đông Ba")
     first = run_build(catalogue.root, tmp_path / "out", "-e", cache)
     assert "pages indexed by Pagefind" in first.stdout
     bundle = tree_digest(tmp_path / "out/pagefind")
@@ -363,6 +453,22 @@ def test_an_unchanged_site_reuses_its_index_byte_for_byte_and_an_edit_reindexes(
     edited = run_build(catalogue.root, tmp_path / "out", "-e", cache)
     assert "pages indexed by Pagefind" in edited.stdout
     assert tree_digest(tmp_path / "out/pagefind") != bundle
+    bundle = tree_digest(tmp_path / "out/pagefind")
+    assert "Quầy bán đặc sản" in indexed_content(tmp_path / "out/pagefind/vi", "/diem-ban/cho-dong-ba/")
+    catalogue.shop("cho-dong-ba", "Quầy ở cổng chính, bán cả mè xửng.", title="Quầy OCOP chợ Đông Ba")
+    moved = run_build(catalogue.root, tmp_path / "out", "-e", cache)
+    assert "pages indexed by Pagefind" in moved.stdout, "a sales point's page is indexed: its edit indexes again"
+    assert tree_digest(tmp_path / "out/pagefind") != bundle
+    assert "bán cả mè xửng" in indexed_content(tmp_path / "out/pagefind/vi", "/diem-ban/cho-dong-ba/")
+
+
+def indexed_content(bundle, url: str) -> str:
+    """The text Pagefind indexed of the page at `url` (its fragment: gzip, a signature, then JSON)."""
+    for fragment in bundle.glob("*/fragment/*.pf_fragment"):
+        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        if data["url"] == url:
+            return data["content"]
+    raise AssertionError(f"{url} is not in the index")
 
 
 # ---- without Pagefind ----------------------------------------------------------------------------
@@ -374,6 +480,6 @@ def test_a_missing_pagefind_binary_warns_and_the_search_page_says_so(catalogue, 
     assert "the Pagefind binary was not found" in result.stdout + result.stderr
     page = soup_of(tmp_path / "out/tim-kiem/index.html")
     assert "chưa có chức năng tìm kiếm" in page.select_one("main").text
-    assert not page.select("script") and not page.select("form[role=search]")
+    assert not page.select("script[src]") and not page.select("form[role=search]")
     assert not (tmp_path / "out/pagefind").exists()
     assert not soup_of(tmp_path / "out/san-pham/index.html").select("[data-filters]")

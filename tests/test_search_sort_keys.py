@@ -38,15 +38,16 @@ def test_keys_are_lowercase_letters_before_the_slug_and_never_a_number():
     for title in TITLES:
         key = name_key(title, "slug-2")
         assert re.fullmatch(r"[a-z]+slug-2", key), title  # the same order byte-wise, case-blind or "natural"
-        for _, value in sort_keys(title, "1", stars=4):
+        for _, value in sort_keys("product", title, "1", stars=4):
             assert not re.fullmatch(r"[-+.\d eE]+", value)
 
 
-def test_rank_puts_products_by_stars_then_name_and_producers_last():
+def test_rank_puts_products_by_stars_then_name_then_producers_then_sales_points():
     ranked = [
-        sort_keys("Zen", "zen", stars=5), sort_keys("Áo dài", "ao-dai", stars=3),
-        sort_keys("Dầu tràm", "dau-tram", stars=3), sort_keys("Ăn liền", "an-lien", stars=1),
-        sort_keys("An nhiên", "an-nhien"), sort_keys("HTX Zen", "htx-zen"),
+        sort_keys("product", "Zen", "zen", stars=5), sort_keys("product", "Áo dài", "ao-dai", stars=3),
+        sort_keys("product", "Dầu tràm", "dau-tram", stars=3), sort_keys("product", "Ăn liền", "an-lien", stars=1),
+        sort_keys("producer", "An nhiên", "an-nhien"), sort_keys("producer", "HTX Zen", "htx-zen"),
+        sort_keys("shop", "Ăn uống", "an-uong"), sort_keys("shop", "Quầy chợ Đông Ba", "quay"),
     ]
     ranks = [dict(keys)["rank"] for keys in ranked]
     assert ranks == sorted(ranks)

@@ -7,6 +7,7 @@ product's."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,8 @@ from conftest import TODAY, CatalogueBuilder, run_build, small_catalogue
 from ocop.catalogue.errors import Problems
 from ocop.catalogue.routes import build_routes
 from ocop.links import permalinks
+from ocop.maps.projection import Projection
+from ocop.maps.sizes import LOCATOR_MARGIN, LOCATOR_WIDTH
 
 HOSTILE = 'Siêu thị <b>Big</b> & "Co.op"'
 
@@ -25,7 +28,8 @@ def fixture_catalogue(root: Path) -> CatalogueBuilder:
     cat = small_catalogue(root)
     cat.producer("htx-a", title="HTX Nước mắm Tân Mỹ", location={"lat": 16.43, "lon": 107.72},
                  opening_hours="Mo-Sa 07:30-11:30,13:30-17:00; Su off")
-    cat.product("me-xung", title="Mè xửng", group="I.3.d", stars=3, score=60)  # by htx-a, sold nowhere
+    cat.product("me-xung", title="Mè xửng", group="I.3.d", stars=3, score=60,  # by htx-a, sold nowhere,
+                location={"lat": 16.41, "lon": 107.74})  # made in a workshop of its own, 2.8 km from htx-a
     cat.shop("cho-dong-ba", title="Quầy OCOP chợ Đông Ba", products=["nuoc-mam"], producers=["ho-dung"],
              opening_hours="Mo-Sa 06:00-18:00; Su 06:00-12:00", phone="0234 3812 345",
              images=[{"file": "quay.jpg", "alt": "Quầy hàng trong chợ"}])
@@ -174,7 +178,14 @@ def test_every_language_has_the_pages(site):
         assert (site / path.strip("/") / "index.html").is_file(), path
     alternates = {link["hreflang"]: link["href"] for link in page(site, "/en/shops/cho-dong-ba/").select(
         "link[rel=alternate][hreflang]")}
-    assert alternates["vi"] == "/diem-ban/cho-dong-ba/" and alternates["zh-Hans"] == "/zh/shops/cho-dong-ba/"
+    # written in Vietnamese and English: the other languages show its English text (fallback chain)
+    assert alternates == {"vi": "/diem-ban/cho-dong-ba/", "en": "/en/shops/cho-dong-ba/",
+                          "x-default": "/diem-ban/cho-dong-ba/"}
+    switcher = {a["hreflang"]: a["href"] for a in page(site, "/en/shops/cho-dong-ba/").select(".lang-switch a")}
+    assert switcher["zh-Hans"] == "/zh/shops/cho-dong-ba/"
+    chinese = page(site, "/zh/shops/cho-dong-ba/")
+    assert chinese.select_one("h1")["lang"] == "en"
+    assert chinese.find("link", rel="canonical")["href"] == "/en/shops/cho-dong-ba/"
     assert page(site, "/fr/shops/cho-dong-ba/").select_one(".kind").get_text(" ", strip=True).startswith("Étal de marché")
 
 
@@ -291,12 +302,77 @@ def test_a_visit_shows_only_what_its_entry_has(site):
     assert not page(site, "/en/products/nuoc-mam/").select("#visit")  # not a visit
 
 
+# ---- a product's own place on its locator map -------------------------------------------------------------
+
+def locator_point(tmp_path: Path, lon: float, lat: float) -> tuple[float, float]:
+    """Where (lon, lat) falls on a locator of the fixture's regions: the maps plugin's Web Mercator fitted to the
+    bounds of every region's outline, at the locator's width and margin."""
+    regions = json.loads((CatalogueBuilder(tmp_path).root / "regions/regions.geojson").read_text(encoding="utf-8"))
+    points = [point for feature in regions["features"] for point in feature["geometry"]["coordinates"][0]]
+    bounds = (min(x for x, _ in points), min(y for _, y in points), max(x for x, _ in points), max(y for _, y in points))
+    return Projection(bounds, LOCATOR_WIDTH, LOCATOR_MARGIN)(lon, lat)
+
+
+def place_on(figure, kind: str) -> tuple:
+    """The locator's marker of a product's own place (`kind`: meeting, made): the element and the point it marks."""
+    markers = figure.select(f"svg g.locator-{kind}")
+    assert len(markers) == 1
+    x, y = re.fullmatch(r"translate\((\S+) (\S+)\)", markers[0]["transform"]).groups()
+    return markers[0], (float(x), float(y))
+
+
+@pytest.mark.parametrize("url, name, key", [
+    ("/san-pham/nha-vuon/", "Điểm hẹn: Du lịch nhà vườn", ["Cơ sở sản xuất", "Điểm hẹn"]),
+    ("/en/products/nha-vuon/", "Meeting point: Garden house visit", ["Producer", "Meeting point"])])
+def test_the_meeting_point_is_a_flag_on_the_locator(site, tmp_path, url, name, key):
+    figure = page(site, url).select_one("figure.locator")
+    svg = figure.select_one("svg")
+    assert svg["role"] == "group"  # an image's parts are hidden from screen readers, and this one has a named part
+    flag, point = place_on(figure, "meeting")
+    assert point == pytest.approx(locator_point(tmp_path, 107.556, 16.459), abs=0.06)  # the product's location
+    assert flag["role"] == "img" and flag["aria-label"] == name and flag.title.get_text() == name
+    assert not flag.has_attr("lang")  # the title is in the page's language
+    assert flag.find(["circle", "rect"]) is None and flag.path  # a shape of its own, not a dot or a square
+    assert not figure.select(".locator-made")
+    # the producer's dot stays at the producer's location, another place, and the caption keys both
+    dot = svg.select_one("circle.locator-marker")
+    assert (float(dot["cx"]), float(dot["cy"])) == pytest.approx(locator_point(tmp_path, 107.72, 16.43), abs=0.06)
+    assert [li.get_text(" ", strip=True) for li in figure.select("figcaption .locator-key li")] == key
+    assert all(li.select_one("svg[aria-hidden=true]") for li in figure.select(".locator-key li"))
+
+
+def test_the_meeting_point_in_a_page_of_another_language(site):
+    flag, _ = place_on(page(site, "/fr/products/nha-vuon/").select_one("figure.locator"), "meeting")
+    assert flag["aria-label"] == "Point de rendez-vous : Garden house visit"
+    assert flag["lang"] == "en"  # the English title, the French one missing
+
+
+def test_only_a_product_with_a_place_of_its_own_marks_it(site, tmp_path):
+    # a visit without a meeting point, and a product made where its producer is: the producer's dot alone
+    for url in ("/en/products/lang-nghe/", "/san-pham/lang-nghe/", "/en/products/nuoc-mam/"):
+        figure = page(site, url).select_one("figure.locator")
+        assert figure.select_one("svg")["role"] == "img", url
+        assert not figure.select("svg g") and not figure.select(".locator-key"), url
+        assert len(figure.select("svg circle.locator-marker")) == 1, url
+    # a product of another group made at a place of its own: a diamond, named as such (not a meeting point)
+    for url, name, key in (("/en/products/me-xung/", "Where it is made: Mè xửng", ["Producer", "Where it is made"]),
+                           ("/san-pham/me-xung/", "Nơi sản xuất: Mè xửng", ["Cơ sở sản xuất", "Nơi sản xuất"])):
+        figure = page(site, url).select_one("figure.locator")
+        made, point = place_on(figure, "made")
+        assert point == pytest.approx(locator_point(tmp_path, 107.74, 16.41), abs=0.06)
+        assert made["role"] == "img" and made["aria-label"] == name
+        assert not figure.select(".locator-meeting")
+        assert [li.get_text(" ", strip=True) for li in figure.select(".locator-key li")] == key
+    assert place_on(page(site, "/en/products/me-xung/").select_one("figure.locator"), "made")[0]["lang"] == "vi"
+
+
 # ---- structured data (schema.org JSON-LD) -----------------------------------------------------------------
 
 def jsonld(site: Path, url: str) -> dict:
-    scripts = page(site, url).select('script[type="application/ld+json"]')
-    assert len(scripts) == 1, url
-    return json.loads(scripts[0].string)
+    """The page's main JSON-LD (beside it, every page has a WebPage with its canonical URL and language)."""
+    data = [json.loads(script.string) for script in page(site, url).select('script[type="application/ld+json"]')]
+    assert [d["@type"] for d in data][1:] == ["WebPage"], url
+    return data[0]
 
 
 def test_a_sales_point_is_a_store(site):

@@ -50,6 +50,9 @@ class Atlas:
         self.small_points = {p.slug: self.locator_projection(*self._lonlat(p)) for p in self.located}
         self.shop_points = {s.slug: self.projection(*self._lonlat(s)) for s in catalogue.shops}
         self.shop_small_points = {s.slug: self.locator_projection(*self._lonlat(s)) for s in catalogue.shops}
+        # products with a `location` of their own (a group VI product's meeting point), for their locators
+        self.product_small_points = {p.slug: self.locator_projection(*self._lonlat(p)) for p in catalogue.products
+                                     if p.entry.fields.get("location")}
         self._views: dict = {}
 
     @staticmethod
@@ -77,6 +80,7 @@ class Atlas:
             self._views[site.lang.code] = MapView(self, site)
         return self._views[site.lang.code]
 
-    def locator(self, site, regions=(), producers=(), shops=()):
-        """A small map of the whole area with `regions` highlighted, `producers` and `shops` (sales points) marked."""
-        return Locator(self, site, regions, producers, shops)
+    def locator(self, site, regions=(), producers=(), shops=(), product=None):
+        """A small map of the whole area with `regions` highlighted, `producers` and `shops` (sales points) marked,
+        and `product`'s own place (a product view with a `location`: its meeting point in group VI)."""
+        return Locator(self, site, regions, producers, shops, product)

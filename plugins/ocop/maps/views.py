@@ -38,6 +38,30 @@ class ShopMarker:
 
 
 @dataclass(frozen=True)
+class PlaceMarker:
+    """A product's own place (its `location`) on its locator: a group VI product's meeting point as a flag whose
+    pole stands on the point (`meeting`), else where the product is made as a diamond centred on it; `x`, `y`
+    the point itself. Apart from the producers' dots and the sales points' squares by its shape."""
+
+    product: object  # catalogue.views.ProductView
+    meeting: bool
+    x: float
+    y: float
+    flip: tuple = (1, 1)  # the flag mirrored (-1) where it would leave the map on the right (x) or at the top (y)
+
+    @property
+    def transform(self) -> str:
+        scale = "" if self.flip == (1, 1) else f" scale({self.flip[0]} {self.flip[1]})"
+        return f"translate({self.x} {self.y}){scale}"
+
+
+# The flag in locator units, its pole's foot at (0, 0): a pole 14 high, a pennant 10 wide. The diamond: 11 across.
+FLAG_PATH = "M-1 0V-14l11 4-9 4V0z"
+FLAG_HEIGHT, FLAG_WIDTH = 14, 10
+DIAMOND_PATH = "M0-5.5l5.5 5.5-5.5 5.5-5.5-5.5z"
+
+
+@dataclass(frozen=True)
 class LegendRow:
     shade: int
     low: int
@@ -94,9 +118,12 @@ class MapView:
 
 
 class Locator:
-    """A small overview map: every region in grey, some highlighted, some producers and sales points marked."""
+    """A small overview map: every region in grey, some highlighted, some producers and sales points marked, and
+    a product's own place (`place`, a PlaceMarker, or None)."""
 
-    def __init__(self, atlas, site, regions=(), producers=(), shops=()):
+    flag_path, diamond_path = FLAG_PATH, DIAMOND_PATH
+
+    def __init__(self, atlas, site, regions=(), producers=(), shops=(), product=None):
         self.width, self.height = LOCATOR_WIDTH, atlas.locator_projection.height
         self.background = atlas.locator_background
         ids = [r.id for r in regions]
@@ -117,3 +144,17 @@ class Locator:
         # sales points: squares of the same size (a shape apart from the producers' dots, not a colour alone)
         self.shop_markers = [ShopMarker(view, round(x - 3.5, 1), round(y - 3.5, 1), 7) for view in shops
                              for x, y in [atlas.shop_small_points[view.shop.slug]]]
+        self.place = self._place(atlas, product) if product is not None else None
+
+    def _place(self, atlas, product) -> "PlaceMarker | None":
+        """The product's own `location`: a group VI product's meeting point always; another product's only where it
+        is not its producer's (the producer's dot marks that already)."""
+        point = atlas.product_small_points.get(product.slug)
+        if point is None:
+            return None
+        meeting, model = product.tourism, product.product
+        if not meeting and model.entry.fields["location"] == model.producer.entry.fields.get("location"):
+            return None
+        x, y = round(point[0], 1), round(point[1], 1)
+        flip = (-1 if x + FLAG_WIDTH > self.width else 1, -1 if y - FLAG_HEIGHT < 0 else 1) if meeting else (1, 1)
+        return PlaceMarker(product, meeting, x, y, flip)

@@ -1,8 +1,9 @@
 """Write the open-data files of every language and the schema they follow.
 
-JSON: UTF-8, not ASCII-escaped, one document per language. CSV: one row per product, the same fields
-flattened (`csv_columns.COLUMNS`), UTF-8 with a byte-order mark so that Excel reads Vietnamese, Korean,
-Chinese and Japanese text right; Python reads it with `encoding="utf-8-sig"`.
+JSON: UTF-8, not ASCII-escaped, one document per language, its products and sales points one record a line.
+CSV: catalogue.csv, one row per product, and shops.csv, one row per sales point, the same fields flattened
+(`flatten.COLUMNS`, `flatten.SHOP_COLUMNS`), UTF-8 with a byte-order mark so that Excel reads Vietnamese,
+Korean, Chinese and Japanese text right; Python reads them with `encoding="utf-8-sig"`.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from pathlib import Path
 
 from pelican.log import console
 
-from .flatten import COLUMNS, csv_row
-from .records import SCHEMA_VERSION, product_record
+from .flatten import COLUMNS, SHOP_COLUMNS, csv_row, shop_csv_row
+from .records import SCHEMA_VERSION, product_record, shop_record
 
 FOLDER = "open-data"
 JSON_NAME, CSV_NAME, SCHEMA_NAME = "catalogue.json", "catalogue.csv", "catalogue.schema.json"
+SHOPS_CSV_NAME = "shops.csv"
+RECORD_LISTS = ("products", "shops")  # written one record a line, in this order, after the other keys
 SCHEMA_SOURCE = Path(__file__).parent / SCHEMA_NAME
 DEFAULT_LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 
@@ -32,6 +35,7 @@ def open_data_url(site, name: str = JSON_NAME) -> str:
 def catalogue_document(site) -> dict:
     settings = site.settings
     products = [product_record(site.product(p)) for p in site.catalogue.products]
+    shops = [shop_record(site.shop(s)) for s in site.catalogue.shops]
     return {
         "$schema": site.public(open_data_url(site, SCHEMA_NAME)),  # the same for every language
         "schema_version": SCHEMA_VERSION,
@@ -44,17 +48,27 @@ def catalogue_document(site) -> dict:
                                                                  f"{site.public(site.url('home'))}",
         "sample": bool(settings.get("CATALOGUE_SAMPLE_NOTICE")),
         "products": sorted(products, key=lambda record: record["slug"]),
+        "shops": sorted(shops, key=lambda record: record["slug"]),  # 1.1
     }
 
 
 def json_text(document: dict) -> str:
-    """The document as JSON, one product a line: readable and diffable, and made by the json module's C
-    encoder (an indented dump goes through its Python encoder, three times slower: 2 s a language for the
-    national catalogue)."""
-    head = json.dumps({key: value for key, value in document.items() if key != "products"},
-                      ensure_ascii=False, indent=1)
-    products = ",\n".join("  " + json.dumps(record, ensure_ascii=False) for record in document["products"])
-    return head.removesuffix("\n}") + ',\n "products": [\n' + products + "\n ]\n}\n"
+    """The document as JSON, one product (and sales point) a line: readable and diffable, and made by the json
+    module's C encoder (an indented dump goes through its Python encoder, three times slower: 2 s a language
+    for the national catalogue)."""
+    head = json.dumps({key: value for key, value in document.items() if key not in RECORD_LISTS},
+                      ensure_ascii=False, indent=1).removesuffix("\n}")
+    for key in RECORD_LISTS:
+        records = ",\n".join("  " + json.dumps(record, ensure_ascii=False) for record in document[key])
+        head += (f',\n "{key}": [\n' + records + "\n ]") if records else f',\n "{key}": []'
+    return head + "\n}\n"
+
+
+def _write_csv(path: Path, columns: list[str], rows) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
 
 
 def _write_language(site, folder: Path, sizes: dict) -> None:
@@ -63,22 +77,21 @@ def _write_language(site, folder: Path, sizes: dict) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     json_path = folder / JSON_NAME
     json_path.write_text(json_text(document), encoding="utf-8")
-    csv_path = folder / CSV_NAME
-    with csv_path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\r\n")
-        writer.writeheader()
-        writer.writerows(csv_row(record) for record in document["products"])
-    sizes[site.lang.code] = (json_path.stat().st_size, csv_path.stat().st_size)
+    csv_paths = (folder / CSV_NAME, folder / SHOPS_CSV_NAME)
+    _write_csv(csv_paths[0], COLUMNS, (csv_row(record) for record in document["products"]))
+    _write_csv(csv_paths[1], SHOP_COLUMNS, (shop_csv_row(record) for record in document["shops"]))
+    sizes[site.lang.code] = (json_path.stat().st_size, sum(path.stat().st_size for path in csv_paths))
 
 
 def write_open_data(generator, output, sites) -> None:
     output, plan, sizes = Path(output), generator.plan, {}
     for site in sites.values():
         folder = output / site.lang.prefix.strip("/") / FOLDER
-        files = [(folder / name).relative_to(output).as_posix() for name in (JSON_NAME, CSV_NAME)]
+        files = [(folder / name).relative_to(output).as_posix() for name in (JSON_NAME, CSV_NAME, SHOPS_CSV_NAME)]
         if generator.settings.get("CATALOGUE_PREVIEW") and plan.keep_previous(files):
             continue  # a preview keeps the previous files (made again by `invoke build` and `invoke publish`)
-        digest = generator.fingerprints.all_products(site.lang)  # the same catalogue: the previous files are kept
+        # the same products and sales points: the previous files are kept
+        digest = generator.fingerprints.all_products(site.lang)
         plan.reuse(files, digest, partial(_write_language, site, folder, sizes))
     default = next(site for site in sites.values() if site.lang.is_default)
     schema = json.loads(SCHEMA_SOURCE.read_text(encoding="utf-8"))
@@ -86,5 +99,5 @@ def write_open_data(generator, output, sites) -> None:
     plan.write(f"{FOLDER}/{SCHEMA_NAME}", json.dumps(schema, ensure_ascii=False, indent=1) + "\n")
     total = sum(j + c for j, c in sizes.values())
     unchanged = len(sites) - len(sizes)
-    console.print(f"Open data: {len(sizes)} languages × JSON + CSV written, {total / 1024:.0f} KB"
+    console.print(f"Open data: {len(sizes)} languages × JSON + 2 CSV written, {total / 1024:.0f} KB"
                   + (f"; {unchanged} unchanged" if unchanged else ""))

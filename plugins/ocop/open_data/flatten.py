@@ -1,4 +1,5 @@
-"""The CSV form of an open-data record: one row per product, nested fields flattened into named columns.
+"""The CSV form of an open-data record: one row per product (catalogue.csv) or per sales point (shops.csv),
+nested fields flattened into named columns.
 
 Lists are joined with "; " (the JSON keeps them as lists). A text cell that a spreadsheet would run as a
 formula (starting with =, +, -, @, a tab or a carriage return) gets a leading apostrophe ("CSV injection");
@@ -24,6 +25,13 @@ COLUMNS = [
     "trade_samples", "certification_schemes", "certification_names", "certifications_expired", "buy_online",
     "producer_phones", "producer_zalo", "producer_whatsapp", "producer_line", "producer_kakaotalk",
     "producer_wechat", "producer_contact_person", "producer_languages", "producer_tax_code",
+    "producer_opening_hours", "updated", "producer_updated",
+]
+# shops.csv (1.1), one row per sales point
+SHOP_COLUMNS = [
+    "slug", "url", "permanent_url", "lang", "translated", "name", "summary", "kind", "region_id", "region_name",
+    "address", "lat", "lon", "opening_hours", "weekly_hours", "phone", "phones", "phones_e164", "zalo", "email",
+    "website", "facebook", "products", "producers", "photo_jpeg", "photo_webp",
 ]
 MESSENGERS = ("whatsapp", "line", "kakaotalk", "wechat")
 
@@ -73,7 +81,16 @@ def _contacts(producer: dict) -> dict:
         "producer_contact_person": (producer["contact_person"] or {}).get("name"),
         "producer_languages": _join(producer["languages"]),
         "producer_tax_code": producer["tax_code"],
+        "producer_opening_hours": producer["opening_hours"],
     }
+
+
+PAGE_COLUMNS = ("slug", "url", "permanent_url", "lang", "translated", "name", "summary")
+
+
+def _page_columns(record: dict) -> dict:
+    """The columns a product's and a sales point's rows both start with: the page, its language, its name."""
+    return {name: record[name] for name in PAGE_COLUMNS}
 
 
 def _flat(record: dict) -> dict:
@@ -81,13 +98,7 @@ def _flat(record: dict) -> dict:
     price = record["price"] or {}
     producer = record["producer"]
     return {
-        "slug": record["slug"],
-        "url": record["url"],
-        "permanent_url": record["permanent_url"],
-        "lang": record["lang"],
-        "translated": record["translated"],
-        "name": record["name"],
-        "summary": record["summary"],
+        **_page_columns(record),
         "stars": record["stars"],
         "score": record["score"],
         "status": record["status"],
@@ -123,6 +134,8 @@ def _flat(record: dict) -> dict:
         **_certifications(record),
         "buy_online": _join(shop["url"] for shop in record["buy_online"]),
         **_contacts(producer),
+        "updated": record["updated"],
+        "producer_updated": producer["updated"],
     }
 
 
@@ -136,7 +149,41 @@ def _cell(value):
     return value
 
 
+def _weekly(spans) -> str:
+    """The machine-readable week as "Mo 08:00-17:30; Tu 08:00-17:30; …"."""
+    return _join(f"{span['day']} {span['opens']}-{span['closes']}" for span in spans or ())
+
+
+def _flat_shop(record: dict) -> dict:
+    return {
+        **_page_columns(record),
+        "kind": record["kind"],
+        "region_id": record["region"]["id"],
+        "region_name": record["region"]["name"],
+        "address": record["address"],
+        "lat": record["location"]["lat"],
+        "lon": record["location"]["lon"],
+        "opening_hours": record["opening_hours"],
+        "weekly_hours": _weekly(record["weekly_hours"]),
+        "phone": record["phone"],
+        "phones": _join(phone["number"] for phone in record["phones"]),
+        "phones_e164": _join(phone["e164"] for phone in record["phones"]),
+        "zalo": (record["zalo"] or {}).get("id"),
+        "email": record["email"],
+        "website": record["website"],
+        "facebook": record["facebook"],
+        "products": _join(record["products"]),
+        "producers": _join(record["producers"]),
+        "photo_jpeg": _join(p["jpeg"] for p in record["photos"]),
+        "photo_webp": _join(url for p in record["photos"] for url in p["webp"]),
+    }
+
+
 def csv_row(record: dict) -> dict:
     return {column: _cell(value) for column, value in _flat(record).items()}
+
+
+def shop_csv_row(record: dict) -> dict:
+    return {column: _cell(value) for column, value in _flat_shop(record).items()}
 
 

@@ -6,15 +6,17 @@ text nested in the record (a unit, a port, a certification's or contact person's
 language it is in, like the group's and region's names: the export's, or the default language's where the
 translation does not give it.
 
-Schema 1.1 added `export_ready`, `trade`, `certifications`, `buy_online` and the producer's `phones`,
-`zalo`, `messengers`, `contact_person`, `languages`, `tax_code`; the 1.0 fields are unchanged (`phone` is
-the first of `phones`). A record of another kind (sales points) would get a function of its own here.
+Schema 1.1 added `export_ready`, `trade`, `certifications`, `buy_online`, `updated` and the producer's
+`phones`, `zalo`, `messengers`, `contact_person`, `languages`, `tax_code`, `opening_hours`, `weekly_hours` and
+`updated`; the 1.0 fields are unchanged (`phone` is the first of `phones`). Sales points (`shop_record`) are records of
+their own, beside the products.
 """
 
 from __future__ import annotations
 
 
 SCHEMA_VERSION = "1.1"
+DAY_CODES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")  # OpenStreetMap's, Monday first
 
 
 def _date(value) -> str | None:
@@ -88,18 +90,70 @@ def _handle(handle) -> dict:
     return {"id": handle.text, "url": handle.url}
 
 
+def _phones(contacts) -> list[dict]:
+    """Every phone number of a producer or sales point: as the site shows it, and in E.164 (as `tel:` links
+    and the JSON-LD `telephone` give it)."""
+    return [{"number": phone.display, "e164": phone.tel} for phone in contacts.phones]
+
+
+def hours_record(contacts) -> dict:
+    """`opening_hours` as written (OpenStreetMap syntax) and `weekly_hours`, the open spans of a usual week
+    (no public holiday) from the parsed hours, what the JSON-LD's openingHoursSpecification is made of:
+    `day` (Mo … Su), `opens`, `closes` ("HH:MM"; "23:59" for midnight, closes before opens past midnight).
+    Both null without hours; `weekly_hours` is empty for hours that are only a comment ("by appointment")."""
+    hours = contacts.hours
+    if hours is None:
+        return {"opening_hours": None, "weekly_hours": None}
+    return {"opening_hours": hours.text,
+            "weekly_hours": [{"day": DAY_CODES[weekday], "opens": opens, "closes": closes}
+                             for weekday, opens, closes in hours.weekly]}
+
+
 def producer_record(producer) -> dict:
     site, fields = producer.site, producer.entry.fields
     return {"slug": producer.slug, "name": producer.title, "lang": site.tag(producer.text_lang),
             "kind": producer.kind, "url": site.public(producer.url), "phone": producer.phone,
             "email": producer.email, "website": producer.website, "address": producer.address or None,
             # 1.1
-            "phones": [{"number": phone.display, "e164": phone.tel} for phone in producer.phones],
+            "phones": _phones(producer),
             "zalo": _handle(fields["zalo"]) if fields.get("zalo") else None,
             "messengers": {key: _handle(handle) for key, handle in fields.get("messengers", {}).items()},
             "contact_person": _localised(site, producer.contact_person, "name"),
             "languages": list(fields.get("languages", [])),
-            "tax_code": producer.tax_code}
+            "tax_code": producer.tax_code,
+            **hours_record(producer),
+            "updated": _date(producer.updated)}
+
+
+def shop_record(shop) -> dict:
+    """A sales point (`views.ShopView`, schema 1.1): what it is, where, when it is open, how to reach it, the
+    products it sells (those it lists and every product of the producers it lists) and the producers it
+    lists, by slug in alphabetical order."""
+    site, fields = shop.site, shop.entry.fields
+    return {
+        "slug": shop.slug,
+        "url": site.public(shop.url),
+        "permanent_url": site.public(site.url("shop", shop.slug, lang=site.default_lang)),
+        "lang": site.tag(shop.text_lang),
+        "translated": shop.translated,
+        "name": shop.title,
+        "summary": shop.summary,
+        "kind": shop.kind,
+        "region": {"id": shop.region.id, "name": shop.region.name, "lang": site.tag(shop.region.name_lang)},
+        "address": shop.address,
+        "location": {"lat": shop.location["lat"], "lon": shop.location["lon"]},
+        **hours_record(shop),
+        "phone": shop.phone,
+        "phones": _phones(shop),
+        "zalo": _handle(fields["zalo"]) if fields.get("zalo") else None,
+        "email": shop.email,
+        "website": shop.website,
+        "facebook": shop.facebook,
+        "products": sorted(product.slug for product in shop.shop.products),
+        "producers": sorted(producer.slug for producer in shop.shop.listed_producers),
+        "photos": [dict(photo_files(site, shop.entry, shop.entry.photos[image["file"]]), alt=picture["alt"])
+                   for image, picture in zip(fields.get("images", ()), shop.photos)],
+    }
 
 
 def product_record(view) -> dict:
@@ -140,4 +194,5 @@ def product_record(view) -> dict:
         "trade": trade_record(view),
         "certifications": certification_records(view),
         "buy_online": [{"name": name, "url": url} for name, url in view.shops],
+        "updated": _date(view.updated),  # when the facts were last checked (null: not said, or a day to come)
     }

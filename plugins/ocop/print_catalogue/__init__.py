@@ -1,5 +1,6 @@
 """The printable PDF catalogue (issue 10): cover, contents by product group, one card per product with its
-photo, OCOP badge and QR code, and an index of producers, in every configured language (WeasyPrint).
+photo, OCOP badge and QR code, where to buy them (the sales points with their address, hours and QR code:
+issue 18) and an index of producers, in every configured language (WeasyPrint).
 
 Printing takes a few seconds per language, so a site build does not print: `invoke catalogue-pdf` makes
 PDFs on demand, and `invoke publish` prints the whole catalogue of every language first, then builds the

@@ -1,9 +1,9 @@
 """The printed catalogue of one language as its template sees it: sections by product group, one card per
-product, the table of contents and the index of producers.
+product, the table of contents, where to buy the printed products and the index of producers.
 
 Built on the site's own view models (`api.Site`: titles in the language, formatted prices, regions),
 so the PDF says exactly what the web pages say; only what paper needs is added here: the photo file at
-print resolution, the QR code of the permanent URL, and anchors for the page numbers.
+print resolution, the QR codes of the permanent URLs, and anchors for the page numbers.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from ocop.catalogue.api import GroupView, ProducerView, ProductView, Site
+from ocop.catalogue.api import GroupView, ProducerView, ProductView, RegionView, ShopView, Site
 from ocop.links.qr import qr_svg
 
 from .selection import Selection
@@ -36,6 +36,24 @@ def print_photo(photo, width_mm: float | None = None, dpi: int | None = None) ->
     return next((r.path for r in renditions if r.width >= needed), renditions[-1].path)
 
 
+def qr_image(url: str) -> str:
+    """The QR code of `url` as an image address: the site's own SVG drawing, in the PDF itself."""
+    return "data:image/svg+xml;base64," + base64.b64encode(qr_svg(url).encode()).decode()
+
+
+def contact_line(place, site: Site) -> tuple[str, str] | None:
+    """The one contact line a card or a sales point has room for, as (channel, text): the first phone number
+    of `place` (a producer or a sales point; with the country code in a catalogue for readers abroad:
+    +84 234 3812 345), else its Zalo, else its e-mail address; None when it has none of them."""
+    phone = place.phones[0] if place.phones else None
+    if phone:
+        return "phone", phone.display if site.lang.is_default else phone.international
+    for channel, text in (("zalo", place.zalo), ("email", place.email)):
+        if text:
+            return channel, text
+    return None
+
+
 @dataclass
 class Card:
     """One product on paper."""
@@ -48,21 +66,34 @@ class Card:
     @cached_property
     def qr(self) -> str:
         """The QR code of the permanent URL as an image address (the site's own SVG drawing)."""
-        return "data:image/svg+xml;base64," + base64.b64encode(qr_svg(self.url).encode()).decode()
+        return qr_image(self.url)
 
     @property
     def contact(self) -> tuple[str, str] | None:
-        """The one contact line a card has room for, as (channel, text): the producer's first phone number
-        (with the country code in a catalogue for readers abroad: +84 234 3812 345), else its Zalo, else its
-        e-mail address; None when it has none of them."""
-        producer, site = self.product.producer, self.product.site
-        phone = producer.phones[0] if producer.phones else None
-        if phone:
-            return "phone", phone.display if site.lang.is_default else phone.international
-        for channel, text in (("zalo", producer.zalo), ("email", producer.email)):
-            if text:
-                return channel, text
-        return None
+        """The producer's one contact line (`contact_line`)."""
+        return contact_line(self.product.producer, self.product.site)
+
+
+@dataclass
+class SalesPointEntry:
+    """A sales point on the "Where to buy" pages: its page's address and QR code, its hours in a usual week
+    (paper outlives the coming week the site shows) and one contact line."""
+
+    shop: ShopView
+    url: str  # the permanent public URL of its page, printed and in the QR code
+
+    @cached_property
+    def qr(self) -> str:
+        return qr_image(self.url)
+
+    @cached_property
+    def hours(self):
+        """Its `opening_hours` as the shop page's HoursView, over a week without a public holiday; or None."""
+        return self.shop.site.hours(self.shop.hours.text, usual=True) if self.shop.hours else None
+
+    @property
+    def contact(self) -> tuple[str, str] | None:
+        return contact_line(self.shop, self.shop.site)
 
 
 @dataclass
@@ -79,6 +110,12 @@ class ContentsLine:
     depth: int  # 0 for I–VI, 1 for I.4, 2 for I.4.a
     anchor: str  # the first card of the group
     count: int
+
+
+@dataclass
+class ShopRegion:
+    region: RegionView
+    entries: list[SalesPointEntry]
 
 
 @dataclass
@@ -132,6 +169,20 @@ class PrintCatalogue:
         for card in self.cards:
             cards_of.setdefault(card.product.product.producer, []).append(card)
         return [IndexEntry(view, cards_of[view.producer]) for view in self.site.producers(cards_of)]
+
+    @cached_property
+    def shop_regions(self) -> list[ShopRegion]:
+        """Where to buy the printed products: the sales points that sell at least one of them (with a selection,
+        also those outside its region: the airport sells a commune's products), by region as the site's
+        listing of sales points has them (regions and shops by name in the language)."""
+        printed = {id(card.product.product) for card in self.cards}
+        regions = []
+        for region, shops in self.site.shops_by_region():
+            entries = [SalesPointEntry(view, self.site.public(view.url)) for view in shops
+                       if any(id(product) in printed for product in view.shop.products)]
+            if entries:
+                regions.append(ShopRegion(region, entries))
+        return regions
 
     @property
     def edition_date(self) -> str:

@@ -50,9 +50,21 @@ class PrintTheme:
 
     def html(self, document: PrintCatalogue) -> str:
         translations = self.translations(document.site.lang.code)
-        document.site.gettext = translations.gettext  # texts made in Python: the badges
+        document.site.gettext = translations.gettext  # texts made in Python: the badges, the opening hours
+        document.site.module = self.modules(document.site)
         self.env.install_gettext_translations(translations, newstyle=True)
         return self.env.get_template(TEMPLATE).render(doc=document, site=document.site)
+
+    def modules(self, site):
+        """`site.module(name)` for the print templates, as the site's renderer gives it to the pages: a partial
+        (partials/visit.html's opening hours) as a module bound to `site`, made once per document."""
+        made = {}
+
+        def module(name: str):
+            if name not in made:
+                made[name] = self.env.get_template(name).make_module({"site": site})
+            return made[name]
+        return module
 
     def write_pdf(self, document: PrintCatalogue, target: Path) -> PrintedFile:
         from weasyprint import HTML

@@ -1,7 +1,7 @@
 """Full-text search and instant filters with Pagefind.
 
-- Product and producer pages carry their search data (`partials/search.html`): the indexed region,
-  filters (stars, group, region, producer kind, type), sort keys and đ-folded words (`folding.py`).
+- Product, producer and sales point pages carry their search data (`partials/search.html`): the indexed
+  region, filters (stars, group, region, producer kind, type), sort keys and đ-folded words (`folding.py`).
 - `/tim-kiem/` (`/en/search/`) is the search page; the all-products listing gets filters. Both are driven
   by `theme/static/js/search.js`, which loads the Pagefind bundle of the site.
 - After every build, Pagefind indexes the written site, before the site is committed into the output
@@ -80,18 +80,22 @@ def search_route(generator, catalogue, problems) -> list[Route]:
     return [Route("search", None, "search.html", lambda site: {})]
 
 
+INDEXED = ("product", "producer", "shop")  # the page types Pagefind indexes
+
+
 def indexed_pages(generator, lang, producer_of: dict[str, str]) -> tuple[dict[str, Path], dict[str, str]]:
-    """The product and producer pages of one language: output path → its file this build (written now, or
-    kept in the previous output by the build's plan), and output path → its producer's slug (what
-    puts it in a shard: an edit changes a product's page, its producer's and the producer's other
-    products', so they are best in one shard; `producer_of`: product slug → producer slug)."""
-    pages, producers = {}, {}
+    """The product, producer and sales point pages of one language: output path → its file this build
+    (written now, or kept in the previous output by the build's plan), and output path → what puts it in a
+    shard: a product's or producer's page by the producer's slug (an edit changes a product's page, its
+    producer's and the producer's other products', so they are best in one shard; `producer_of`: product
+    slug → producer slug), a sales point's by its own slug (it sells the products of many producers)."""
+    pages, keys = {}, {}
     for route in generator.routes:
-        if route.page_type in ("product", "producer"):
+        if route.page_type in INDEXED:
             path = page_file(route, lang)
             pages[path] = generator.plan.file_of(path)
-            producers[path] = producer_of[route.key] if route.page_type == "product" else route.key
-    return pages, producers
+            keys[path] = producer_of[route.key] if route.page_type == "product" else route.key
+    return pages, keys
 
 
 @dataclass
@@ -107,7 +111,7 @@ class ShardRun:
 
 
 def index_site(generator, output, sites) -> None:
-    """Index the product and producer pages: per language, one Pagefind run and bundle per shard
+    """Index the product, producer and sales point pages: per language, one Pagefind run and bundle per shard
     (`shards.py`), runs in parallel. Shards whose pages did not change get their cached
     bundle back. The last step of the build, before the commit."""
     if not search_available(generator.settings):
@@ -186,7 +190,7 @@ def _forget_other_shards(caches: Path, count: int) -> None:
 
 
 def _folders(lang) -> list[str]:
-    return [lang.path(page_type, "x").strip("/").removesuffix("/x") for page_type in ("product", "producer")]
+    return [lang.path(page_type, "x").strip("/").removesuffix("/x") for page_type in INDEXED]
 
 
 @contextlib.contextmanager

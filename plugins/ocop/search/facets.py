@@ -1,7 +1,9 @@
-"""The choices of the filter form: every star level, group, region, producer kind and certification
-scheme that has products, and "ready to export" when some product is, with how many products each has
-(labels in the page's language, values as in `records.py`). A filter without choices is left out of the
-form: a catalogue without other certifications or exporters shows no such filter."""
+"""The choices of the filter form: every type of page the search finds (products, producers, and sales
+points when the catalogue has some), with how many pages of the type there are; every star level, group,
+region, producer kind and certification scheme that has products, and "ready to export" when some product
+is, with how many products each has (labels in the page's language, values as in `records.py`). A filter
+without choices is left out of the form: a catalogue without other certifications or exporters shows no
+such filter."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 from ocop.catalogue.api import CERTIFICATION_SCHEMES
 from ocop.i18n.collation import sort_key
 
-from .records import EXPORT_READY, certification_schemes
+from .records import EXPORT_READY, TYPES, certification_schemes
 
 PRODUCER_KINDS = ("cooperative", "enterprise", "cooperative-group", "household")
 
@@ -26,6 +28,7 @@ class Choice:
 
 @dataclass
 class Facets:
+    types: list[Choice]  # product, producer, shop: labels are the type (`partials/search.html` words it)
     stars: list[Choice]
     groups: list[Choice]
     regions: list[Choice]
@@ -48,7 +51,9 @@ def search_facets(site) -> Facets:
               for g in catalogue.group_pages() if in_group[g.key]]
     regions = sorted((site.region(r) for r in catalogue.regions.values() if in_region[r.id]),
                      key=lambda view: sort_key(view.name))
+    of_type = {"product": len(products), "producer": len(catalogue.producers), "shop": len(catalogue.shops)}
     return Facets(
+        types=[Choice(t, t, of_type[t]) for t in TYPES if of_type[t]],
         stars=[Choice(str(n), n, stars[n]) for n in sorted(stars, reverse=True)],
         groups=groups,
         regions=[Choice(r.id, r, in_region[r.id]) for r in regions],

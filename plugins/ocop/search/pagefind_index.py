@@ -1,6 +1,6 @@
 """Run Pagefind over the written site: one index per language (from each page's `<html lang>`).
 
-Only pages with a `data-pagefind-body` element are indexed (product and producer pages, see
+Only pages with a `data-pagefind-body` element are indexed (product, producer and sales point pages, see
 `theme/templates/partials/search.html`); navigation, footers and listings never are.
 """
 

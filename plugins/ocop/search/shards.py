@@ -8,11 +8,12 @@ the browser, with its own entry, metadata and a copy of the search runtime (68 K
 a province's catalogue in one shard and the national one in a handful.
 
 A language with N pages has ceil(N / SEARCH_SHARD_PAGES) shards, and a page's shard is a hash of its
-producer's slug modulo that number: a producer's page and its products' pages, which an edit of one of
-them changes together, are in one shard, and a page never moves while the number stays the same. The
-number changes only when the catalogue grows or shrinks past a multiple of SEARCH_SHARD_PAGES (then every
-shard is indexed once). Shards hold N / ceil(N / SEARCH_SHARD_PAGES) pages on average, and more or less as
-producers hash (at the national catalogue's 25,500 pages a language, 2,800 ± a few hundred).
+producer's slug (a sales point's: its own slug) modulo that number: a producer's page and its products'
+pages, which an edit of one of them changes together, are in one shard, and a page never moves while the
+number stays the same. The number changes only when the catalogue grows or shrinks past a multiple of
+SEARCH_SHARD_PAGES (then every shard is indexed once). Shards hold N / ceil(N / SEARCH_SHARD_PAGES) pages
+on average, and more or less as producers hash (at the national catalogue's 25,500 pages a language,
+2,800 ± a few hundred).
 
 The bundle of a language is `/pagefind/<code>/` with the shards in `0/`, `1/`, … and `shards.json`,
 which lists them for `theme/static/js/search.js`.
