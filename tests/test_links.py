@@ -129,7 +129,13 @@ def test_producer_json_ld(site):
     assert data["address"] == {"@type": "PostalAddress", "streetAddress": "Thôn Tân Mỹ",
                                "addressRegion": "Phu Vang", "addressCountry": "VN"}
     assert data["geo"] == {"@type": "GeoCoordinates", "latitude": 16.45, "longitude": 107.72}
-    assert data["telephone"] == "0234 3812 345" and data["sameAs"] == ["https://example.com/htx-a"]
+    assert data["sameAs"] == ["https://example.com/htx-a"]
+    # the number in E.164 (as the sales points' Store gives it), while the page shows it as dialled in Viet Nam
+    assert data["telephone"] == "+842343812345"
+    page = soup(site, "/co-so/htx-a/")
+    scripts = [json.loads(script.string) for script in page.select('script[type="application/ld+json"]')]
+    assert [data["telephone"] for data in scripts if data["@type"] == "LocalBusiness"] == ["+842343812345"]
+    assert page.select_one('a[href="tel:+842343812345"]').get_text(strip=True) == "0234 3812 345"
 
 
 def test_open_graph_tags(site):
@@ -139,8 +145,13 @@ def test_open_graph_tags(site):
     assert og["og:url"] == f"{PUBLIC}/en/products/nuoc-mam/"
     assert og["og:image"] == f"{PUBLIC}/media/products/nuoc-mam/anh-1-1200x630.jpg"
     assert og["og:locale"] == "en_US"
+    # the alternates are the languages the product is written in (Vietnamese and English, not the Korean …
+    # pages that show its English text through their fallback chain)
     alternates = {m["content"] for m in page.select('meta[property="og:locale:alternate"]')}
-    assert alternates == {"vi_VN", "ko_KR", "zh_CN", "ja_JP", "fr_FR"}
+    assert alternates == {"vi_VN"}
+    korean = soup(site, "/ko/products/nuoc-mam/")
+    assert korean.select_one('meta[property="og:locale"]')["content"] == "en_US"
+    assert {m["content"] for m in korean.select('meta[property="og:locale:alternate"]')} == {"vi_VN"}
     assert page.select_one('meta[name="twitter:card"]')["content"] == "summary_large_image"
 
 
@@ -150,6 +161,13 @@ def test_atom_feed_of_newest_products_per_language(site):
         feed = ElementTree.parse(site / path).getroot()
         titles = [e.find("a:title", ns).text for e in feed.findall("a:entry", ns)]
         assert titles[:2] == [first, "Đèn tre"]  # newest first; untranslated stays Vietnamese
+    korean = ElementTree.parse(site / "ko/feed.xml").getroot()
+    entries = {e.find("a:title", ns).text: e for e in korean.findall("a:entry", ns)}
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert korean.get(xml_lang) == "ko"
+    # the fallback chain: English where there is English, then Vietnamese, each entry saying which
+    assert entries["Anchovy fish sauce"].get(xml_lang) == "en" and entries["Đèn tre"].get(xml_lang) == "vi"
+    assert entries["Anchovy fish sauce"].find("a:link", ns).get("href").endswith("/ko/products/nuoc-mam/")
     home = soup(site, "/en/")
     assert home.select_one('link[type="application/atom+xml"]')["href"] == "/en/feed.xml"
 

@@ -52,6 +52,30 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
+# The sample's fallback chains (pelicanconf.py sets none: English where there is English, then Vietnamese).
+CHAINS = {lang: [lang] + [c for c in ("en", "vi") if c != lang] for lang in PREFIXES}
+SECTIONS = {"san-pham": "products", "products": "products", "co-so": "producers", "producers": "producers",
+            "diem-ban": "shops", "shops": "shops"}
+
+
+def translated_into(url: str) -> set[str] | None:
+    """The languages the content entry a page shows is written in (from the content files), or None for a
+    page of the theme's own text (home, listings, map …), which every language has."""
+    parts = url.strip("/").split("/")
+    parts = parts[1:] if parts and parts[0] in PREFIXES and parts[0] != "vi" else parts
+    if len(parts) == 2 and parts[0] in SECTIONS:
+        folder = CONTENT / SECTIONS[parts[0]] / parts[1]
+    elif len(parts) == 1 and (CONTENT / "pages" / parts[0] / "index.md").is_file():
+        folder = CONTENT / "pages" / parts[0]
+    else:
+        return None
+    return {"vi"} | {lang for lang in PREFIXES if (folder / f"index.{lang}.md").is_file()}
+
+
+def language_of(url: str) -> str:
+    return next((code for code, prefix in PREFIXES.items() if prefix and url.startswith(prefix + "/")), "vi")
+
+
 def test_every_content_page_exists_in_every_language(site):
     regions = [f["properties"]["id"] for f in
                json.loads((CONTENT / "regions" / "regions.geojson").read_text(encoding="utf-8"))["features"]]
@@ -104,8 +128,12 @@ def test_no_broken_internal_link_or_image(site):
 
 
 def test_every_page_has_lang_canonical_hreflang_and_switcher(site):
+    """Each page: its language, the switcher to the same page in every language; hreflang alternates to the
+    languages its entry is written in (each pointing back); the canonical URL is the page itself, or, for a
+    page shown through its language's fallback chain, the page in the language it shows."""
     alternates_of = {}  # page file → its hreflang links: each page is parsed once
     points_back = []  # (URL, its language tag, an alternate that must link back to it)
+    fallbacks = 0
     for html in html_pages(site):
         if html.name == "404.html":
             continue
@@ -114,35 +142,42 @@ def test_every_page_has_lang_canonical_hreflang_and_switcher(site):
         text = html.read_text(encoding="utf-8")
         # what is checked is in the head and the site header (the language switcher): parse only those
         soup = BeautifulSoup(text[:text.index("</header>") + len("</header>")], "html.parser")
-        lang = next((code for code, prefix in PREFIXES.items() if prefix and url.startswith(prefix + "/")), "vi")
+        lang = language_of(url)
         tag = TAGS[lang]
         assert soup.html["lang"] == tag, url
-        assert soup.find("link", rel="canonical")["href"] == url
-        alternates = alternates_of[html] = hreflang_links(soup)
-        assert set(alternates) == set(TAGS.values()) | {"x-default"}, url
-        assert alternates[tag] == url and alternates["x-default"] == alternates["vi"]
         switcher = {a["hreflang"]: a["href"] for a in soup.select(".lang-switch a")}
-        assert switcher == {t: alternates[t] for t in TAGS.values()}, url
+        assert set(switcher) == set(TAGS.values()) and switcher[tag] == url, url
         assert {a["lang"] for a in soup.select(".lang-switch a")} == set(TAGS.values())
         assert [a["hreflang"] for a in soup.select(".lang-switch a[aria-current]")] == [tag], url
-        if lang in ("vi", "en"):
-            points_back += [(url, tag, alternates[other]) for other in TAGS.values()]
+        written = translated_into(url) or set(PREFIXES)
+        alternates = alternates_of[html] = hreflang_links(soup)
+        assert set(alternates) == {TAGS[c] for c in written} | {"x-default"}, url
+        assert alternates == {t: switcher[t] for t in alternates if t != "x-default"} | {"x-default": switcher["vi"]}
+        shown = next(code for code in CHAINS[lang] if code in written)
+        assert soup.find("link", rel="canonical")["href"] == switcher[TAGS[shown]], url
+        fallbacks += shown != lang
+        if lang in written:
+            points_back += [(url, tag, alternates[TAGS[other]]) for other in written]
+    assert fallbacks > 100  # the sample's Korean, Chinese, Japanese and French pages are mostly fallbacks
     for url, tag, other in points_back:  # every alternate exists and points back here (checked from both ends)
         back = alternates_of[page_file(site, other)]
         assert back[tag] == url, other
 
 
-def test_sitemap_lists_every_page_with_its_alternates(site):
+def test_sitemap_lists_every_page_in_the_languages_it_is_written_in(site):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     root = ElementTree.parse(site / "sitemap.xml").getroot()
     urls = root.findall("s:url", ns)
     locs = {u.find("s:loc", ns).text for u in urls}
     pages = {("/" + str(p.parent.relative_to(site)) + "/").replace("/./", "/") for p in site.rglob("index.html")}
-    assert locs == pages
+    written = {url for url in pages if language_of(url) in (translated_into(url) or PREFIXES)}
+    assert locs == written and len(written) < len(pages)
+    assert "/ko/products/keo-gung-hue/" not in locs and "/en/products/keo-gung-hue/" in locs
     for url in urls:
+        loc = url.find("s:loc", ns).text
         alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
-        assert set(alternates) == set(TAGS.values()) | {"x-default"}
-        assert url.find("s:loc", ns).text in alternates.values()
+        assert set(alternates) == {TAGS[c] for c in translated_into(loc) or PREFIXES} | {"x-default"}, loc
+        assert loc in alternates.values() and set(alternates.values()) <= locs
 
 
 def test_prices_and_dates_are_formatted_per_locale(site):
@@ -290,15 +325,27 @@ def test_korean_product_page_has_korean_interface_and_prices(site):
     assert page(site, "/ko/products/tom-chua-hue/").select_one(".rating svg")["aria-label"].startswith("OCOP ")
 
 
-def test_untranslated_product_on_the_korean_site_is_vietnamese_with_a_korean_note(site):
+def test_untranslated_product_on_the_korean_site_shows_english_with_a_korean_note(site):
+    """The Korean fallback chain (default: English, then Vietnamese): a product written in Vietnamese and
+    English shows its English text, marked with its language, and names English in the note."""
     slug = "keo-gung-hue"
     assert not (CONTENT / "products" / slug / "index.ko.md").exists()
     soup = page(site, f"/ko/products/{slug}/")
     assert soup.html["lang"] == "ko"
     h1 = soup.select_one("h1")
-    assert h1.text == front_matter(CONTENT / "products" / slug / "index.md")["title"] and h1["lang"] == "vi"
-    assert soup.select_one(".summary")["lang"] == "vi"
-    assert soup.select_one(".untranslated-note").text == "아직 번역되지 않았습니다. 이 내용은 베트남어로 표시됩니다."
+    assert h1.text == front_matter(CONTENT / "products" / slug / "index.en.md")["title"] and h1["lang"] == "en"
+    assert soup.select_one(".summary")["lang"] == "en" and soup.select_one(".product-body")["lang"] == "en"
+    assert soup.select_one(".untranslated-note").text == "아직 번역되지 않았습니다. 이 내용은 영어로 표시됩니다."
+    assert soup.find("link", rel="canonical")["href"] == f"/en/products/{slug}/"
+
+
+def test_a_product_written_only_in_vietnamese_falls_back_to_vietnamese(site):
+    slug = "bot-gao-lut-rang"
+    assert not list((CONTENT / "products" / slug).glob("index.*.md"))
+    soup = page(site, f"/fr/products/{slug}/")
+    assert soup.select_one("h1")["lang"] == "vi"
+    assert soup.select_one(".untranslated-note").text.endswith("vietnamien.")
+    assert soup.find("link", rel="canonical")["href"] == f"/san-pham/{slug}/"
 
 
 @pytest.mark.parametrize("lang, label, price, date", [("zh", "价格：", "₫150,000", "年"), ("ja", "価格：", "₫150,000", "年"),

@@ -402,8 +402,11 @@ def test_trade_facts_in_english_and_korean(good, settings):
     assert (trade.lead_time, trade.shelf_life) == ("7 days", "24 months")
     assert [name for _, name in trade.export_markets] == ["South Korea", "Japan", "United States"]
     assert trade.port == ("Chan May port", None)
-    product, _ = views(good, settings, "ko")  # no Korean translation: the Vietnamese units, country names in Korean
-    assert product.trade.min_order.unit == ("chai 500 ml", "vi")
+    # no Korean translation: the English units (the fallback chain: English, then Vietnamese), marked as English;
+    # country names in Korean
+    product, _ = views(good, settings, "ko")
+    assert product.trade.min_order.unit == ("500 ml bottles", "en")
+    assert product.trade.capacity.unit == ("chai", "vi")  # English leaves it out: Vietnamese, field by field
     assert [name for _, name in product.trade.export_markets] == ["대한민국", "일본", "미국"]
     assert product.trade.lead_time == "7일"
 
@@ -443,5 +446,5 @@ def test_producer_contacts_view(good, settings):
     _, producer = views(good, settings, "vi")
     assert [name for _, name in producer.languages] == ["Tiếng Việt", "Tiếng Anh", "Tiếng Hàn"]
     assert producer.contact_person == ("Trần Thị Lan", None)
-    _, producer = views(good, settings, "fr")  # no French translation: the Vietnamese name, marked so
-    assert producer.contact_person == ("Trần Thị Lan", "vi")
+    _, producer = views(good, settings, "fr")  # no French translation: the English name (fallback chain), marked so
+    assert producer.contact_person == ("Ms Tran Thi Lan", "en")

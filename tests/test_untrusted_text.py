@@ -113,8 +113,9 @@ def test_hostile_strings_are_shown_as_plain_text(browser, hostile):
     assert body.locator("script, iframe, form, svg, [style], [onerror]").count() == 0
     assert body.locator("img[src]").count() == 0  # images from elsewhere lose their address
     assert [a.get_attribute("href") for a in body.locator("a").all()] == ["https://example.com/", None, None]
-    ld = json.loads(page.locator('script[type="application/ld+json"]').inner_text())
+    ld, webpage = (json.loads(s.inner_text()) for s in page.locator('script[type="application/ld+json"]').all())
     assert ld["name"] == TITLE and ld["description"] == SUMMARY
+    assert webpage["name"].startswith(TITLE)  # the page's own JSON-LD (its title) keeps the text as it is too
     assert page.get_attribute('meta[property="og:title"]', "content").startswith(TITLE)
     page_visit.close()
     producer = visit(browser, hostile["base"] + "/co-so/htx-a/")

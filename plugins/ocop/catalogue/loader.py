@@ -155,7 +155,7 @@ class CatalogueLoader:
         doc = read_document(main, self.problems, self.cache)
         fields = self._validate(schema, section, doc) if doc is not None else {}
         entry = Entry(section, slug, folder, fields, {self.default: Text(self.default, fields, doc and doc.body, main)},
-                      document=doc)
+                      document=doc, schema=schema)
         for lang, path in translations.items():
             if lang == self.default:
                 self.problems.error(path, "file", f"the default language ({lang}) is written in index.md, "
@@ -268,14 +268,14 @@ class CatalogueLoader:
         products = [Product(p.entry, p.producer, p.group, p.region, certificate_of(p.entry.fields, self.today),
                             certifications_of(p.entry.fields, self.today))
                     for p in checked.products]
-        products.sort(key=product_order(self.default))
+        products.sort(key=product_order((self.default,)))
         by_slug = {p.slug: p for p in products}
         shops = [Shop(s.entry, s.region, [by_slug[slug] for slug in s.products],
                       [checked.producers[slug] for slug in s.producers]) for s in checked.shops]
-        shops.sort(key=name_order(self.default))
+        shops.sort(key=name_order((self.default,)))
         return Catalogue(
             products=products,
-            producers=sorted(checked.producers.values(), key=name_order(self.default)),
+            producers=sorted(checked.producers.values(), key=name_order((self.default,))),
             regions=files.regions,
             groups=files.groups,
             pages=files.pages,
@@ -306,6 +306,7 @@ class CatalogueLoader:
             if region is not None:
                 producers[entry.slug] = Producer(entry, region)
                 self._check_location(files.regions, entry, doc, region, "producer")
+            self._check_updated(entry, doc)
         return producers
 
     def _check_products(self, files: ContentFiles, producers: dict[str, Producer]) -> list[ProductReferences]:
@@ -339,6 +340,7 @@ class CatalogueLoader:
                 region = producer.region
             if region is not None:
                 self._check_location(files.regions, entry, doc, region, "product")
+            self._check_updated(entry, doc)
             products.append(ProductReferences(entry, producer, group, region))
         return products
 
@@ -396,6 +398,16 @@ class CatalogueLoader:
             names = ", ".join(f"{r.id!r} ({r.geo_name(self.default)})" for r in inside)
             self.problems.warning(doc.path, "location", f"{where} lies in region {names}, not in the {noun}'s "
                                   f"region {region.id!r} ({region.geo_name(self.default)})", doc.line("location"))
+
+    def _check_updated(self, entry, doc) -> None:
+        """A warning, not an error: an `updated` date after the build date. A build "as of" an earlier day
+        (CATALOGUE_TODAY) of a right catalogue must not fail, nor the daily rebuild that brings certificates'
+        expiry to the site; the site shows no check date until that day (`model.checked_on`)."""
+        updated = entry.fields.get("updated")
+        if updated is not None and updated > self.today:
+            self.problems.warning(doc.path, "updated", f"{updated} is in the future (the build's date is "
+                                  f"{self.today}); write the day the facts were last checked, YYYY-MM-DD, today at the "
+                                  f"latest: until {updated} the site shows no check date", doc.line("updated"))
 
     def _region(self, regions, entry, doc):
         region_id = entry.fields.get("region")

@@ -6,6 +6,7 @@ Data flows one way: files → validated records (`Entry`) → one `Catalogue` �
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from .photos import Photo
 from .regions import Region
 
 FEATURED_FROM_STARS = 4  # the home page features certified products from this many stars
-from . import programme
+from . import programme, staleness
 
 
 @dataclass
@@ -41,10 +42,15 @@ class Entry:
     photos: dict[str, Photo] = field(default_factory=dict)  # file name → photo
     document: object = field(default=None, repr=False)  # the parsed index.md (for error lines)
     translation_docs: dict = field(default_factory=dict, repr=False)  # language → parsed translation
+    schema: object = field(default=None, repr=False)  # the contract's schema of its files (schema.py)
 
-    def text(self, lang: str) -> Text:
-        """The text in `lang`, or in the default language when not yet translated."""
-        return self.texts.get(lang) or self.texts[self.default_lang]
+    # A `chain` below is a page language's fallback chain (`Language.chain`): ("ko", "en", "vi") shows the
+    # Korean text where there is one, else the English, else the default language's.
+
+    def text(self, chain: tuple) -> Text:
+        """The first translation along `chain`: the text a page of that language shows (its title, and the
+        language the page is in for search engines); the default language's when none is translated."""
+        return next((self.texts[code] for code in chain if code in self.texts), self.texts[self.default_lang])
 
     @property
     def default_lang(self) -> str:
@@ -53,10 +59,62 @@ class Entry:
     def is_translated(self, lang: str) -> bool:
         return lang in self.texts
 
-    def get(self, name: str, lang: str, default=None):
-        """A field in `lang`: the translation's value if it has one, else the default file's."""
-        value = self.text(lang).fields.get(name)
-        return value if value is not None else self.fields.get(name, default)
+    def translated_from(self, lang: str) -> dict | None:
+        """The record of the `lang` translation (`translated_from`: what it was translated from), or None when
+        there is no such translation or it was never marked current."""
+        text = self.texts.get(lang) if lang != self.default_lang else None
+        return None if text is None else text.fields.get(staleness.FIELD)
+
+    @functools.cached_property
+    def source_digests(self) -> dict:
+        """name → digest of each translatable text of index.md (`body` too), None where it has none, in the
+        contract's order (staleness.py): made on first use, for an entry with a marked translation."""
+        return staleness.digests(self.schema, self.fields, self.texts[self.default_lang].body)
+
+    def stale_fields(self, lang: str) -> list[str]:
+        """The translatable texts of index.md that changed since the `lang` translation was last marked
+        current: field names in the content contract's order, `body` for the Markdown body ("summary",
+        "body"); [] when none did, and when there is no translation or no record (`translated_from`)."""
+        recorded = self.translated_from(lang)
+        return [] if recorded is None else staleness.changed(recorded, self.source_digests)
+
+    def shown(self, path: tuple, chain: tuple):
+        """(value, language) of a translatable field, field by field along `chain`: ("summary",),
+        ("price", "unit"), ("certifications", 0, "name"). A partial translation (a title, no summary) shows
+        its own title and the next language's summary; facts only index.md has come from it. (None, None)
+        when nowhere."""
+        for code in chain:
+            text = self.texts.get(code)
+            value = dig(text.fields, path) if text is not None else None
+            if value is not None and value != "":
+                return value, code
+        value = dig(self.fields, path)
+        return (value, self.default_lang) if value is not None else (None, None)
+
+    def body(self, chain: tuple) -> tuple[str, str]:
+        """(Markdown, language) of the first non-empty body along `chain`."""
+        for code in chain:
+            text = self.texts.get(code)
+            if text is not None and text.body.strip():
+                return text.body, code
+        return self.texts[self.default_lang].body, self.default_lang
+
+    def get(self, name: str, chain: tuple, default=None):
+        """A top-level field along `chain` (see `shown`), else `default`."""
+        value, _lang = self.shown((name,), chain)
+        return default if value is None else value
+
+
+def dig(fields, path):
+    """fields[path[0]][path[1]]…, or None where a key or index is missing."""
+    for key in path:
+        if isinstance(fields, dict):
+            fields = fields.get(key)
+        elif isinstance(fields, list) and isinstance(key, int) and key < len(fields):
+            fields = fields[key]
+        else:
+            return None
+    return fields
 
 
 @dataclass(frozen=True)
@@ -77,6 +135,15 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
         except ValueError:
             continue
     raise AssertionError("unreachable")
+
+
+def checked_on(fields: dict, today: datetime.date) -> datetime.date | None:
+    """When a product's or producer's facts were last checked (`updated`), as the build date knows it: None
+    when not given, or when the day is still to come (the loader warns of it: a slip of the keyboard, or a
+    build "as of" an earlier day, which shows the catalogue as it was then). Pages, the sitemap's lastmod
+    and the open data all show this date."""
+    updated = fields.get("updated")
+    return updated if updated is not None and updated <= today else None
 
 
 def certificate_of(fields: dict, today: datetime.date) -> Certificate | None:
@@ -116,6 +183,7 @@ class Product:
     certificate: Certificate | None
     certifications: list[Certification] = field(default_factory=list)
     shops: list["Shop"] = field(default_factory=list)  # the sales points that sell it, by name (set by Catalogue)
+    updated: datetime.date | None = None  # when its facts were last checked, as of the build date (set by Catalogue)
 
     @property
     def slug(self) -> str:
@@ -176,6 +244,7 @@ class Producer(KindOfPlace):
     entry: Entry
     region: Region
     products: list[Product] = field(default_factory=list)
+    updated: datetime.date | None = None  # when its facts were last checked, as of the build date (set by Catalogue)
 
 
 @dataclass(eq=False)
@@ -220,6 +289,8 @@ class Catalogue:
             product.producer.products.append(product)
         for producer in self.producers:
             self.producers_by_region[producer.region.id].append(producer)
+        for item in (*self.products, *self.producers):
+            item.updated = checked_on(item.entry.fields, self.today)
         self.shops_by_region: dict[str, list[Shop]] = {r: [] for r in self.regions}
         for shop in self.shops:
             sold = {id(p) for p in shop.listed_products}
@@ -252,10 +323,10 @@ class Catalogue:
         return list(self._by_group.get(group.code, ()))
 
 
-def product_order(lang: str):
-    """Stars first (5 → 1), then Vietnamese alphabetical order of the title in `lang`."""
-    return lambda p: (-p.stars, sort_key(p.entry.get("title", lang)))
+def product_order(chain: tuple):
+    """Stars first (5 → 1), then Vietnamese alphabetical order of the title shown along `chain`."""
+    return lambda p: (-p.stars, sort_key(p.entry.get("title", chain)))
 
 
-def name_order(lang: str):
-    return lambda item: sort_key(item.entry.get("title", lang))
+def name_order(chain: tuple):
+    return lambda item: sort_key(item.entry.get("title", chain))

@@ -31,6 +31,17 @@ class Region:
     def geo_name(self, lang: str) -> str:
         return self.names.get(lang) or self.names[self.default_lang]
 
+    def name_along(self, chain: tuple) -> tuple[str, str]:
+        """(name, language): a description's `title` or the GeoJSON `name_<lang>`, whichever comes first along
+        a page language's fallback chain (in one language the description's title wins), else `name`."""
+        for code in chain:
+            text = self.description.texts.get(code) if self.description else None
+            if text is not None and text.fields.get("title"):
+                return text.fields["title"], code
+            if code in self.names:
+                return self.names[code], code
+        return self.names[self.default_lang], self.default_lang
+
     @cached_property
     def shape(self) -> Shape:
         """The region's polygons in lon/lat, for point-in-region tests."""

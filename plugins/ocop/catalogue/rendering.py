@@ -25,6 +25,7 @@ class LanguageRenderer:
     def __init__(self, generator, lang, markdown: MarkdownRenderer):
         self.generator = generator
         self.lang = lang
+        self.languages = {other.code: other for other in generator.languages}
         settings = generator.settings
         self.site = Site(generator.catalogue, lang, settings.get("SITEURL", ""), markdown, settings)
         self.site.gettext = generator.translations[lang.code].gettext  # for texts made in Python (badges)
@@ -54,15 +55,23 @@ class LanguageRenderer:
         context = dict(self.base)
         context.update(route.context(site))
         context["route"] = route
-        context["alternates"] = [] if route.redirect else [
+        # the language switcher leads to the same page in every language; hreflang alternates name only the
+        # languages the page is translated into, and a page shown through the fallback chain is canonically
+        # the page in the language it shows
+        context["switcher"] = [] if route.redirect else [
             (other, site.url(route.page_type, route.key, route.page, other)) for other in generator.languages]
-        context["canonical"] = site.url(route.page_type, route.key, route.page)
+        context["alternates"] = [(other, url) for other, url in context["switcher"] if route.indexable(other)]
+        shown = route.shown_lang(self.lang)
+        context["shown_lang"] = shown
+        context["canonical"] = site.url(route.page_type, route.key, route.page,
+                                        self.languages[shown] if shown != self.lang.code else None)
         if route.listing is not None:
             context["pagination"] = generator.pagination(site, route)
         return generator.get_template(route.template.removesuffix(".html")).render(context)
 
     def render_404(self) -> str:
-        return self.generator.get_template("404").render(dict(self.base, route=None, alternates=[], canonical=""))
+        return self.generator.get_template("404").render(dict(self.base, route=None, alternates=[], switcher=[],
+                                                              canonical="", shown_lang=self.lang.code))
 
 
 def page_file(route, lang) -> str:

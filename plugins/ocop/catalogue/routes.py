@@ -6,6 +6,7 @@ renders it in every language, and the sitemap and hreflang links come from the s
 
 from __future__ import annotations
 
+import datetime
 import math
 from dataclasses import dataclass
 from typing import Callable
@@ -25,9 +26,22 @@ class Route:
     source: object = None  # the content file behind the page, to name in error messages
     redirect: bool = False  # an alias: written once, not in the sitemap, no language alternates
     lang: str | None = None  # a redirect's language: the one whose page it leads to
+    entry: object = None  # the content entry whose text the page shows (None: the theme's text only)
+    updated: datetime.date | None = None  # its product's or producer's `updated` (`checked_on`): sitemap lastmod
 
     def path(self, lang) -> str:
         return lang.path(self.page_type, self.key, self.page)
+
+    def shown_lang(self, lang) -> str:
+        """The language of the text the page of `lang` shows: its own, or the first translation of the entry
+        along its fallback chain (content contract, "Translation files")."""
+        return lang.code if self.entry is None else self.entry.text(lang.chain).lang
+
+    def indexable(self, lang) -> bool:
+        """Whether the page of `lang` is the page of its text for search engines: in that language's sitemap
+        entries and the hreflang alternates. A page showing another language's text through the fallback
+        chain is not (its canonical URL is the page in the language it shows)."""
+        return not self.redirect and (self.entry is None or self.entry.is_translated(lang.code))
 
 
 def alias_paths(aliases, languages) -> list[tuple[str, str]]:
@@ -62,22 +76,24 @@ def build_routes(catalogue: Catalogue, per_page: int) -> list[Route]:
     routes.append(Route("groups", None, "groups.html", lambda site: {}))
     for product in catalogue.products:
         routes.append(Route("product", product.slug, "product.html",
-                            lambda site, p=product: {"product": site.product(p)}, source=product.entry.document))
+                            lambda site, p=product: {"product": site.product(p)}, source=product.entry.document,
+                            entry=product.entry, updated=product.updated))
         for alias, lang in alias_paths(product.entry.fields.get("aliases", []), catalogue.languages):
             routes.append(Route("alias", alias, "redirect.html",
                                 lambda site, p=product: {"target": site.product(p)},
                                 source=product.entry.document, redirect=True, lang=lang))
     for producer in catalogue.producers:
         routes.append(Route("producer", producer.slug, "producer.html",
-                            lambda site, p=producer: {"producer": site.producer(p)}))
+                            lambda site, p=producer: {"producer": site.producer(p)}, entry=producer.entry,
+                            updated=producer.updated))
     if catalogue.shops:
         routes.append(Route("shops", None, "shops.html", lambda site: {}))
     for shop in catalogue.shops:
         routes.append(Route("shop", shop.slug, "shop.html", lambda site, s=shop: {"shop": site.shop(s)},
-                            source=shop.entry.document))
+                            source=shop.entry.document, entry=shop.entry))
     for region in catalogue.regions.values():
         routes.append(Route("region", region.id, "region.html",
-                            lambda site, r=region: {"region": site.region(r)}))
+                            lambda site, r=region: {"region": site.region(r)}, entry=region.description))
     for stars in catalogue.star_levels():
         products = catalogue.by_stars.get(stars, [])
         routes += paginated("stars", stars, "stars.html", lambda site, n=stars: {"stars": n},
@@ -88,5 +104,5 @@ def build_routes(catalogue: Catalogue, per_page: int) -> list[Route]:
                             lambda site, ps=products: site.products(ps), len(products), per_page)
     for entry in catalogue.pages:
         routes.append(Route("page", entry.slug, "page.html", lambda site, e=entry: {"page_entry": site.page(e)},
-                            source=entry.document))
+                            source=entry.document, entry=entry))
     return routes

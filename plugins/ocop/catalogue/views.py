@@ -202,9 +202,10 @@ class Site:
         """Sales points by name in the page's language, as views."""
         return [self.shop(s) for s in sorted(shops, key=self._name_key)]
 
-    def hours(self, text: str) -> "HoursView":
-        """Opening hours (`opening_hours`) as the page shows them: the coming week from the build date."""
-        return HoursView(text, self)
+    def hours(self, text: str, usual: bool = False) -> "HoursView":
+        """Opening hours (`opening_hours`) as the page shows them: the coming week from the build date; `usual`:
+        the first week from it without a public holiday (paper, which outlives the week: the PDF catalogue)."""
+        return HoursView(text, self, usual)
 
     @property
     def certified_from(self) -> int:
@@ -249,7 +250,7 @@ class Site:
     def _sort_key(self, item, order):
         key = (order, id(item))
         if key not in self._sort_keys:
-            self._sort_keys[key] = order(self.lang.code)(item)
+            self._sort_keys[key] = order(self.lang.chain)(item)
         return self._sort_keys[key]
 
 
@@ -260,27 +261,17 @@ class Localised(NamedTuple):
     lang: str | None
 
 
-def _dig(fields, path):
-    for key in path:
-        if isinstance(fields, dict):
-            fields = fields.get(key)
-        elif isinstance(fields, list) and isinstance(key, int) and key < len(fields):
-            fields = fields[key]
-        else:
-            return None
-    return fields
-
-
 class EntryView:
-    """Text of an entry in the site's language, falling back to the default language."""
+    """Text of an entry in the page's language, field by field along the language's fallback chain."""
 
     def __init__(self, entry: Entry, site: Site):
         self.entry = entry
         self.site = site
         lang = site.lang.code
+        self.chain = site.lang.chain
         self.translated = entry.is_translated(lang)
-        self.text_lang = lang if self.translated else entry.default_lang
-        self._text = entry.text(lang)
+        self._text = entry.text(self.chain)
+        self.text_lang = self._text.lang  # the language the page shows: its own, else the first along the chain
 
     @property
     def slug(self) -> str:
@@ -292,7 +283,7 @@ class EntryView:
         return self.text_lang != self.site.lang.code
 
     def get(self, name, default=None):
-        return self.entry.get(name, self.site.lang.code, default)
+        return self.entry.get(name, self.chain, default)
 
     @property
     def title(self) -> str:
@@ -303,17 +294,27 @@ class EntryView:
         return self.get("summary", "")
 
     @cached_property
+    def _body(self) -> tuple[Markup, str]:
+        text, lang = self.entry.body(self.chain)
+        return self.site.markdown(text), lang
+
+    @property
     def body(self) -> Markup:
-        return self.site.markdown(self._text.body)
+        return self._body[0]
+
+    def lang_of(self, name: str) -> str | None:
+        """The language of a field as shown ("title", "body", "tags", "price.unit" …) when it is not the
+        page's: the `lang` attribute of its element (None: the page's language)."""
+        lang = self._body[1] if name == "body" else self.entry.shown(tuple(name.split(".")), self.chain)[1]
+        return None if lang in (None, self.site.lang.code) else lang
 
     def localised(self, *path) -> Localised | None:
-        """A translatable text nested in the fields, e.g. ("trade", "port"): the translation's when it has one,
-        else index.md's; with its language when that is not the page's."""
-        for fields, lang in ((self._text.fields, self.text_lang), (self.entry.fields, self.entry.default_lang)):
-            value = _dig(fields, path)
-            if value is not None:
-                return Localised(value, None if lang == self.site.lang.code else lang)
-        return None
+        """A translatable text nested in the fields, e.g. ("trade", "port"), along the chain; with its
+        language when that is not the page's."""
+        value, lang = self.entry.shown(path, self.chain)
+        if value is None:
+            return None
+        return Localised(value, None if lang == self.site.lang.code else lang)
 
     @property
     def default_text_lang(self) -> str | None:
@@ -322,14 +323,19 @@ class EntryView:
 
     @cached_property
     def photos(self) -> list[dict]:
-        """The photos of index.md, in its order, with the translated `alt` matched by file name."""
-        translated = {i["file"]: i["alt"] for i in self._text.fields.get("images", [])}
+        """The photos of index.md, in its order, each `alt` the first along the chain that describes that file."""
         photos = []
         for image in self.entry.fields.get("images", ()):
-            alt = translated.get(image["file"])
-            alt_lang = None if alt or not self.translated else self.entry.default_lang
-            photos.append(self.site.picture(self.entry, self.entry.photos[image["file"]], alt or image["alt"],
-                                            alt_lang))
+            alt, alt_lang = image["alt"], self.entry.default_lang
+            for code in self.chain:
+                text = self.entry.texts.get(code)
+                found = text and next((i["alt"] for i in text.fields.get("images", ()) if i["file"] == image["file"]
+                                       and i.get("alt")), None)
+                if found:
+                    alt, alt_lang = found, code
+                    break
+            photos.append(self.site.picture(self.entry, self.entry.photos[image["file"]], alt,
+                                            None if alt_lang == self.text_lang else alt_lang))
         return photos
 
 
@@ -343,6 +349,7 @@ class ProductView(EntryView):
         self.certified = product.certified
         self.certificate = product.valid_certificate
         self.expired = self.status == programme.EXPIRED
+        self.updated = product.updated  # when its facts were last checked (a date, None: not said)
 
     @property
     def url(self) -> str:
@@ -381,8 +388,8 @@ class ProductView(EntryView):
 
     @property
     def price_unit(self) -> str:
-        unit = (self._text.fields.get("price") or {}).get("unit")
-        return unit or (self.entry.fields.get("price") or {}).get("unit", "")
+        unit = self.localised("price", "unit")
+        return unit.text if unit else ""
 
     @property
     def specs(self) -> list[tuple[str, str]]:
@@ -426,7 +433,7 @@ class ProductView(EntryView):
         producer, gettext = self.producer, self.site.gettext
         default = self.site.default_lang
         name = self.title
-        original = self.entry.get("title", default.code)
+        original = self.entry.get("title", (default.code,))
         if original != name:
             name = f"{name} ({original})"
         subject = gettext("Request for a quotation: %(product)s") % {"product": name}
@@ -569,6 +576,8 @@ class ContactsView(EntryView):
     e-mail, website, Facebook) for partials/buyers.html's `contact`, its address, opening hours and the way
     there; what the entry does not have is None or empty."""
 
+    updated = None  # when its facts were last checked: a producer's `updated` (sales points have none)
+
     def __init__(self, entry: Entry, site: Site):
         super().__init__(entry, site)
         fields = entry.fields
@@ -644,6 +653,7 @@ class ProducerView(ContactsView):
         super().__init__(producer.entry, site)
         self.producer = producer
         self.kind = producer.kind
+        self.updated = producer.updated
 
     @property
     def url(self) -> str:
@@ -720,15 +730,15 @@ class HoursRow(NamedTuple):
 
 class HoursView:
     """Opening hours in one language, from what the library makes of them over the seven days from the build
-    date (`CATALOGUE_TODAY`): a row per day of the week from the locale's first day, or one line when every
-    day says the same comment ("by appointment"). Comments the theme knows are translated; others are shown
-    as written."""
+    date (`CATALOGUE_TODAY`; `usual`: the first such week without a public holiday): a row per day of the week
+    from the locale's first day, or one line when every day says the same comment ("by appointment"). Comments
+    the theme knows are translated; others are shown as written."""
 
-    def __init__(self, text: str, site: Site):
+    def __init__(self, text: str, site: Site, usual: bool = False):
         self.site = site
         self.text = text
         gettext = site.gettext
-        days = opening.week(text, site.catalogue.today)
+        days = (opening.regular_week if usual else opening.week)(text, site.catalogue.today)
         self.by_date = {day.date: day for day in days}
         first = site.lang.locale.first_week_day
         ordered = sorted(days, key=lambda day: (day.weekday - first) % 7)
@@ -785,13 +795,9 @@ class RegionView:
         self.region = region
         self.site = site
         self.id = region.id
-        lang = site.lang.code
         self.description = site.page(region.description) if region.description else None
-        title = self.description.get("title") if self.description else None
-        self.name = title or region.geo_name(lang)
-        self.name_lang = (self.description.text_lang if self.description and title
-                          else lang if lang in region.names else region.default_lang)
-        self.foreign = self.name_lang != lang
+        self.name, self.name_lang = region.name_along(site.lang.chain)
+        self.foreign = self.name_lang != site.lang.code
 
     @property
     def url(self) -> str:

@@ -21,6 +21,7 @@ ENGLISH_WORDS = {
     "shop": "shops",  # sales points (điểm bán)
     "map": "map",
     "search": "search",
+    "statistics": "statistics",  # the catalogue in figures (plugin `statistics`)
     "page": "page",
     "catalogue": "catalogue",  # the folder of the printable PDF catalogue (not a page)
 }
@@ -34,6 +35,7 @@ DEFAULT_WORDS = {
         "shop": "diem-ban",
         "map": "ban-do",
         "search": "tim-kiem",
+        "statistics": "thong-ke",
         "page": "trang",
         "catalogue": "danh-muc",
     },
@@ -48,11 +50,16 @@ LANGUAGE_TAGS = {"zh": ("zh-Hans", "zh_Hans_CN")}
 _ITEM_PAGES = {"product", "producer", "region", "stars", "group", "shop"}
 # Listing pages: the collection page itself (`/san-pham/`).
 _LIST_PAGES = {"products": "product", "producers": "producer", "regions": "region", "groups": "group",
-               "shops": "shop", "map": "map", "search": "search", "catalogue": "catalogue"}
+               "shops": "shop", "map": "map", "search": "search", "statistics": "statistics",
+               "catalogue": "catalogue"}
 
 
 class LanguageError(ValueError):
-    """A language setting that cannot work (unknown code, bad words)."""
+    """A language setting that cannot work (unknown code, bad words, a fallback chain that cannot end)."""
+
+    def __init__(self, message: str, setting: str = "CATALOGUE_LANGUAGES"):
+        super().__init__(message)
+        self.setting = setting  # the setting to name in the error line
 
 
 @dataclass(frozen=True)
@@ -64,10 +71,15 @@ class Language:
     locale: Locale = field(hash=False, compare=False)
     is_default: bool = False
     tag: str = ""  # BCP 47 tag of `<html lang>`, `lang` and `hreflang` attributes ("zh-Hans"); the code if ""
+    # The languages whose text a page of this language shows, in order: itself, then its fallback chain
+    # (CATALOGUE_FALLBACKS), ending with the default language: ("ko", "en", "vi").
+    chain: tuple = ()
 
     def __post_init__(self):
         if not self.tag:
             object.__setattr__(self, "tag", self.code)
+        if not self.chain:
+            object.__setattr__(self, "chain", (self.code,))
 
     def path(self, page_type: str, key: str | int | None = None, page: int = 1) -> str:
         """Site path (always ending in "/") of a page: path("product", "me-xung") → "/san-pham/me-xung/"."""
@@ -88,11 +100,13 @@ class Language:
         return self.prefix + "/" + "".join(p + "/" for p in parts)
 
 
-def configure_languages(codes, url_words=None) -> list[Language]:
-    """Languages from settings: `codes` in order (the first is the default), optional URL words."""
+def configure_languages(codes, url_words=None, fallbacks=None) -> list[Language]:
+    """Languages from settings: `codes` in order (the first is the default), optional URL words and
+    fallback chains (see `fallback_chains`)."""
     url_words = url_words or {}
     if not codes:
         raise LanguageError("CATALOGUE_LANGUAGES is empty: name at least one language, e.g. ['vi']")
+    chains = fallback_chains(list(codes), fallbacks)
     languages = []
     for index, code in enumerate(codes):
         tag, locale_name = LANGUAGE_TAGS.get(code, (code, code))
@@ -117,6 +131,56 @@ def configure_languages(codes, url_words=None) -> list[Language]:
                 locale=locale,
                 is_default=index == 0,
                 tag=tag,
+                chain=chains[code],
             )
         )
     return languages
+
+
+def fallback_chains(codes: list[str], fallbacks: dict | None) -> dict[str, tuple]:
+    """Each language's chain (content contract, "Translation files"): the language itself, then the
+    languages whose text its pages show where an entry has no translation into it, ending with the default
+    language. CATALOGUE_FALLBACKS = {"ko": ["en", "vi"]} sets a language's chain; a language it does not
+    name falls back to English where the site has English, then to the default language."""
+    default = codes[0]
+    setting = "CATALOGUE_FALLBACKS"
+    fallbacks = fallbacks or {}
+    if not isinstance(fallbacks, dict):
+        raise LanguageError(f"must be a mapping of language to its chain, e.g. {{'ko': ['en', '{default}']}}",
+                            setting)
+    chains = {}
+    for code in codes:
+        if code == default:
+            chains[code] = (code,)
+        elif code in fallbacks:
+            continue
+        else:
+            chains[code] = (code, "en", default) if "en" in codes and code != "en" else (code, default)
+    for code, chain in fallbacks.items():
+        where = f"{code!r}"
+        if code not in codes:
+            raise LanguageError(f"{where}: {code!r} is not a site language (CATALOGUE_LANGUAGES: "
+                                f"{', '.join(codes)})", setting)
+        if isinstance(chain, str) or not isinstance(chain, (list, tuple)):
+            raise LanguageError(f"{where}: must be a list of languages, e.g. ['en', '{default}']", setting)
+        unknown = [c for c in chain if c not in codes]
+        if unknown:
+            raise LanguageError(f"{where}: {unknown[0]!r} is not a site language (CATALOGUE_LANGUAGES: "
+                                f"{', '.join(codes)})", setting)
+        if code == default:
+            if chain:
+                raise LanguageError(f"{where}: the default language has no fallback (every entry is written "
+                                    f"in it): leave it out", setting)
+            continue
+        walked = [code]
+        for other in chain:
+            if other in walked:
+                raise LanguageError(f"{where}: a cycle: {' → '.join(walked + [other])}; a chain names each "
+                                    f"language once and ends with {default!r}", setting)
+            walked.append(other)
+        if not chain or chain[-1] != default:
+            raise LanguageError(f"{where}: must end with the default language {default!r}, the last resort of "
+                                f"every text: e.g. {[c for c in chain if c != default] + [default]}",
+                                setting)
+        chains[code] = tuple(walked)
+    return chains

@@ -15,7 +15,7 @@ from . import permalinks
 from .badges import badge_png, badge_reference, badge_svg, badge_symbol
 from .feeds import write_feed
 from .qr import write_qr_codes
-from .structured_data import og_locale, producer_jsonld, product_jsonld, shop_jsonld
+from .structured_data import og_locale, page_jsonld, producer_jsonld, product_jsonld, shop_jsonld
 from .vcards import producer_vcard
 
 BADGE_FILE = "ocop-badge"
@@ -25,6 +25,7 @@ def template_globals(generator, catalogue, problems) -> dict:
     """What templates use of this plugin (`catalogue_ready`): badges, JSON-LD, the Open Graph locale."""
     return {"site_badge": site_badge, "site_badge_symbols": site_badge_symbols, "product_jsonld": product_jsonld,
             "producer_jsonld": producer_jsonld, "shop_jsonld": shop_jsonld, "og_locale": og_locale,
+            "page_jsonld": page_jsonld,
             "BADGE_FILE": BADGE_FILE}
 
 

@@ -66,6 +66,14 @@ def _certifications(product, rating_label: str) -> list[dict]:
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+def page_jsonld(site, canonical: str, shown_lang: str, name: str) -> Markup:
+    """The page as a schema.org WebPage: its canonical URL and `inLanguage`, the language of the text it
+    shows (a page shown through its language's fallback chain is in that other language)."""
+    return _script({"@context": "https://schema.org", "@type": "WebPage", "url": site.public(canonical),
+                    "name": name, "inLanguage": site.tag(shown_lang),
+                    "isPartOf": {"@type": "WebSite", "url": site.public(site.url("home", lang=site.default_lang))}})
+
+
 def _opening_hours(hours) -> list[dict]:
     """schema.org OpeningHoursSpecification from the parsed hours (an HoursView's usual week): one per
     opening and closing time, with the days it holds on; none for hours that are only a comment."""
@@ -125,7 +133,7 @@ def producer_jsonld(producer) -> Markup:
         "description": producer.summary,
         "url": site.public(producer.url),
         "logo": _widest(site, producer.logo) if producer.logo else None,
-        "telephone": producer.phone,
+        "telephone": producer.tel,  # E.164, like the sales points' and the contact point's
         "email": producer.email,
         "foundingDate": str(producer.founded) if producer.founded else None,
         "address": {"@type": "PostalAddress", "streetAddress": producer.address,
@@ -141,7 +149,7 @@ def producer_jsonld(producer) -> Markup:
         data["contactPoint"] = {
             "@type": "ContactPoint", "contactType": "sales",
             "name": producer.contact_person.text if producer.contact_person else None,
-            "telephone": producer.tel or None, "email": producer.email,
+            "telephone": producer.tel, "email": producer.email,
             "availableLanguage": [code for code, _ in producer.languages]}  # BCP 47 codes, as schema.org says
     return _script(_clean(data))
 
@@ -156,7 +164,7 @@ def shop_jsonld(shop) -> Markup:
         "description": shop.summary,
         "url": site.public(shop.url),
         "image": _widest(site, shop.photo) if shop.photo else None,
-        "telephone": shop.phones[0].tel if shop.phones else None,  # E.164
+        "telephone": shop.tel,  # E.164: "+842343812345"
         "email": shop.email,
         "address": {"@type": "PostalAddress", "streetAddress": shop.address,
                     "addressRegion": shop.region.name, "addressCountry": "VN"},
