@@ -19,12 +19,19 @@ DEFAULT_LANG = "vi"
 # "zh" is Chinese in Simplified characters: <html lang="zh-Hans">, Babel locale zh_Hans_CN (i18n/languages.py).
 CATALOGUE_LANGUAGES = ["vi", "en", "ko", "zh", "ja", "fr"]
 CATALOGUE_URL_WORDS = {}  # e.g. {"fr": {"product": "produits"}}
+# What a page shows where an entry has no translation into its language (content contract, "Translation
+# files"): the first translation along the language's chain, marked as not yet translated, kept out of that
+# language's sitemap and hreflang alternates, its canonical URL the page in the language shown. Default:
+# English where the site has English, then the default language; e.g. {"fr": ["en", "vi"], "zh": ["vi"]}.
+CATALOGUE_FALLBACKS = {}
 CATALOGUE_PER_PAGE = 24  # products or producers per listing page
 CATALOGUE_MAX_MEGAPIXELS = 50  # photos larger than this are refused
 CATALOGUE_MAX_MEGABYTES = 40
 CATALOGUE_RENDER_WORKERS = None  # processes that render pages; None: one per core
 CATALOGUE_PARALLEL_FROM = 1500  # render in parallel only from this many pages (forking has a cost)
-CATALOGUE_TODAY = None  # None: certificates expire relative to the build date; or "YYYY-MM-DD"
+# The date every expiry decision (certificates, "today's" opening hours) is made on: None = today in Viet Nam
+# (Asia/Ho_Chi_Minh, wherever the build runs); "YYYY-MM-DD" builds the site as of that day.
+CATALOGUE_TODAY = None
 
 # Photos (plugin `images`): renditions in these widths (never upscaled), WebP + JPEG (PNG when the photo
 # has transparency), cached outside the output folder; `invoke clean-image-cache` removes stale entries.
@@ -48,7 +55,7 @@ THEME_STATIC_PATHS = ["static"]
 
 # The plugins are the package `ocop` (plugins/ocop/, installed into .venv by `make`: see pyproject.toml).
 PLUGINS = ["ocop.catalogue", "ocop.images", "ocop.links", "ocop.maps", "ocop.open_data", "ocop.print_catalogue",
-           "ocop.security_headers", "ocop.search",
+           "ocop.security_headers", "ocop.search", "ocop.statistics",
            "ocop.atomic_output"]  # atomic_output last: it commits the finished site into the output
 
 # The catalogue generator writes every page; Pelican's own blog machinery is switched off.

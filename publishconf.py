@@ -18,6 +18,9 @@ RELATIVE_URLS = False
 _env = os.environ.get
 # folder (a local or mounted folder, replaced atomically), rsync (over SSH), github-pages, s3
 PUBLISH_TARGET = _env("CATALOGUE_PUBLISH_TARGET", "folder")
+# Where `invoke publish` builds before deploying: kept between runs (an incremental build); default
+# <CATALOGUE_CACHE_PATH>/publish/site. A CI workflow saves and restores it with the caches.
+PUBLISH_BUILD_PATH = _env("CATALOGUE_PUBLISH_BUILD_PATH", "")
 PUBLISH_FOLDER = _env("CATALOGUE_PUBLISH_FOLDER", str(HERE / "published"))  # noqa: F405
 PUBLISH_RSYNC_DEST = _env("CATALOGUE_RSYNC_DEST", "")  # e.g. ocop@web.example.vn:/var/www/ocop/
 PUBLISH_RSYNC_DELETE = _env("CATALOGUE_RSYNC_DELETE", "1") == "1"

@@ -77,13 +77,25 @@ def test(c, quick=False, k="", workers="logical"):
     c.run(shlex.join(args), pty=False)
 
 
-@task(help={"add": "start a catalogue for a new language code, e.g. fr",
+@task(iterable=["mark_current"],
+      help={"add": "start a catalogue for a new language code, e.g. fr",
             "status_only": "only report what is translated; do not extract or update the .po files",
+            "mark_current": "a translation file (index.<lang>.md) that matches its index.md now: record that in "
+                            "it (`translated_from`), so that a later change of index.md is flagged; a folder "
+                            "marks every translation in it, `all` the whole catalogue; repeat for several. "
+                            "Does not touch the .po files",
             "content": "catalogue folder of the report (default: content)"})
 @staff_task
-def translations(c, add="", status_only=False, content="content"):
-    """Update the theme's .po files (Babel) and report what is translated in each language."""
-    if not status_only:
+def translations(c, add="", status_only=False, mark_current=None, content="content"):
+    """Update the theme's .po files (Babel) and report what is translated, out of date or not yet marked current."""
+    if mark_current:
+        from catalogue_tools import StaffError
+        from catalogue_tools.mark_current import format_marked, mark_current as mark
+
+        if add:
+            raise StaffError("--add and --mark-current: run them one at a time")
+        print(format_marked(mark(mark_current, content)))
+    elif not status_only:
         _update_theme_catalogues(c, add)
     from catalogue_tools.translation_status import format_status, translation_status
 
@@ -138,7 +150,8 @@ def check(c, content="content", strict=False):
 
     Warnings: certificates expiring within 90 days (or expired), products and producers without any
     translation, producers without products, photos narrower than the largest rendition, placeholder photos,
-    sales points without opening hours.
+    sales points without opening hours, products and producers whose facts were last checked (`updated`) over a
+    year ago, translations that may be out of date (their index.md changed since they were marked current).
     """
     from catalogue_tools.check import run_check
 
@@ -268,11 +281,32 @@ def publish(c, target="", dest="", delete=False, content="content"):
             "content": "catalogue folder (default: content)"})
 @staff_task
 def catalogue_pdf(c, lang="", region="", min_stars="", group="", output="", content="content"):
-    """Print the catalogue as a PDF per language (cover, contents, product cards with QR codes, producers)."""
+    """Print the catalogue as a PDF per language (cover, contents, product cards, where to buy, producers)."""
     from catalogue_tools.catalogue_pdf import print_catalogues
 
     for printed in print_catalogues(content, lang, region, min_stars, group, output):
         print(f"{_shown(printed.path)}: {printed.pages} pages, {printed.size / 1024 / 1024:.1f} MB")
+
+
+@task(help={"lang": "language of the headers and names, e.g. en (default: the site's default language)",
+            "as_of": "the date certificates are in force or expired on, YYYY-MM-DD (default: CATALOGUE_TODAY, "
+                     "else today in Viet Nam)",
+            "output": "the .xlsx file to write; with --format csv, the folder of the CSV files (default: "
+                      "reports/ocop-hue-statistics-<lang>-<date>.xlsx, or that folder)",
+            "format": "xlsx (one sheet per table, the default) or csv (one UTF-8 CSV file per table)",
+            "content": "catalogue folder (default: content)"})
+@staff_task
+def report(c, lang="", as_of="", output="", format="xlsx", content="content"):
+    """The statistics page's figures and lists as a spreadsheet: stars, status, groups, regions, kinds of
+    producer, products per year, certificates expiring within 90 and 180 days, translations."""
+    from catalogue_tools.report import make_report
+    from ocop.statistics.figures import EXPIRY_WINDOWS
+
+    made = make_report(content, lang, as_of, output, format)
+    what = "sheets" if format == "xlsx" else "CSV files"
+    soon = ", ".join(f"{len(made.figures.expiring_within(days))} within {days} days" for days in EXPIRY_WINDOWS)
+    print(f"{_shown(made.path)}: {len(made.tables)} {what} in {made.lang}, as of {made.figures.as_of}: "
+          f"{made.figures.products} products, certificates expiring: {soon}.")
 
 
 def _shown(path: Path) -> str:

@@ -87,3 +87,37 @@ def write_bundle(path: Path, fields: dict, schema: Schema, body: str | None = No
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")
     return outcome
+
+
+def set_field(path: Path, name: str, value) -> bool:
+    """Set one top-level front-matter field of a file to `value`, written in YAML's flow style on one line
+    (`translated_from: {title: 3f9a1c, body: 9e41aa}`): in place of the field where the file has it, else as
+    the last field. Every other byte stays as it was: the other fields, their order, quotes and comments, the
+    body, the line ends (`write_bundle` rewrites the whole front matter instead). Returns whether the file
+    changed."""
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StaffError(f"{path}: file: cannot be read as UTF-8 text ({exc})") from None
+    lines = text.splitlines(keepends=True)
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if not lines or lines[0].strip().lstrip("\ufeff") != "---" or end is None:
+        raise StaffError(f"{path}:1: file: front matter is not between '---' lines; fix the file first (invoke check)")
+    newline = "\r\n" if lines[0].endswith("\r\n") else "\n"
+    written = yaml.safe_dump({name: value}, allow_unicode=True, sort_keys=False, default_flow_style=None,
+                             width=10_000).rstrip("\n").split("\n")
+    try:
+        node = yaml.compose("".join(lines[1:end]), Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        raise StaffError(f"{path}: file: YAML syntax error; fix the file first (invoke check): {exc}") from None
+    start, stop = end, end  # lines of the file that the field takes (none yet: it goes last)
+    for key, item in node.value if isinstance(node, yaml.MappingNode) else ():
+        if key.value == name:  # marks count lines of the YAML text, which starts on the file's line 2
+            start, stop = key.start_mark.line + 1, item.end_mark.line + 1 + (item.end_mark.column > 0)
+    lines[start:stop] = [line + newline for line in written]
+    changed = "".join(lines)
+    if changed == text:
+        return False
+    path.write_bytes(changed.encode("utf-8"))
+    return True

@@ -1,6 +1,8 @@
 """`invoke check`: validate the whole catalogue without building, then warn about what staff should
 look after: certificates about to expire, untranslated entries, producers without products, photos
-too small for the widest rendition, placeholder photos still in place, sales points without opening hours.
+too small for the widest rendition, placeholder photos still in place, sales points without opening hours,
+products and producers whose facts were last checked (`updated`) over a year ago, translations that may be out
+of date (a translatable text of their index.md changed since they were marked current).
 
 Errors come from the build's own loader (and the permalink guard), in the contract's format; warnings
 use the same format with `warning:` before the message.
@@ -11,15 +13,17 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from ocop.catalogue.errors import Problems
+from ocop.catalogue.errors import Problems, display_path
 from ocop.catalogue.routes import build_routes
 from ocop.images.settings import read_settings as image_settings
 from ocop.links import permalinks
 
 from .context import LoadedCatalogue, load_catalogue
 from .placeholder import is_placeholder
+from .translation_status import stale_message
 
 EXPIRY_WARNING_DAYS = 90
+CHECKED_WITHIN_DAYS = 365  # an `updated` date older than this before the build date: not checked for over a year
 
 
 @dataclass
@@ -59,9 +63,11 @@ def run_check(content="content", settings=None) -> CheckResult:
         permalinks.check(loaded.content, routes, loaded.languages, problems)
         warn_expiring_certificates(catalogue, loaded.today, problems)
         warn_untranslated(catalogue, problems)
+        warn_stale_translations(catalogue, problems)
         warn_producers_without_products(catalogue, problems)
         warn_photos(catalogue, image_settings(loaded.settings).images.widths[0], problems)
         warn_shops_without_hours(catalogue, problems)
+        warn_not_checked_for_a_year(catalogue, loaded.today, problems)
     return CheckResult(loaded, problems)
 
 
@@ -91,6 +97,22 @@ def warn_untranslated(catalogue, problems: Problems) -> None:
             names = ", ".join(f"index.{code}.md" for code in others)
             problems.warning(entry.document.path, "file", f"has no translation ({names}); "
                              "it is shown untranslated in the other languages")
+
+
+def warn_stale_translations(catalogue, problems: Problems) -> None:
+    """Translations whose index.md changed in a translatable text since they were marked current
+    (`translated_from`). One never marked is not warned of: whether it is current is unknown, and a catalogue
+    that has not adopted the record would get a warning per translation (`invoke translations` lists them)."""
+    entries = [*catalogue.products, *catalogue.producers, *catalogue.shops]
+    entries = [item.entry for item in entries] + [r.description for r in catalogue.regions.values() if r.description]
+    for entry in entries + list(catalogue.pages):
+        for lang, text in entry.texts.items():
+            stale = entry.stale_fields(lang)
+            if stale:
+                tdoc = entry.translation_docs[lang]
+                problems.warning(text.path, "translated_from", f"{stale_message(stale)}; bring the translation up "
+                                 f"to date, then run: invoke translations --mark-current {display_path(text.path)}",
+                                 tdoc.line("translated_from"))
 
 
 def warn_producers_without_products(catalogue, problems: Problems) -> None:
@@ -124,3 +146,20 @@ def warn_photos(catalogue, largest_width: int, problems: Problems) -> None:
                 problems.warning(doc.path, field, f"{photo.name!r} is {photo.width} pixels wide, less than the "
                                  f"largest rendition ({largest_width}); large screens get a blurry photo",
                                  doc.line(field))
+
+
+def warn_not_checked_for_a_year(catalogue, today: datetime.date, problems: Problems,
+                                days: int = CHECKED_WITHIN_DAYS) -> None:
+    """Products and producers whose `updated` date is more than `days` before the build date. An entry without
+    `updated` is not warned of: the field is optional (no v1 catalogue has it), and a warning for every such
+    entry would bury the ones staff act on (and fail every `--strict` check)."""
+    asks = {"product": "whether the price, the certificate and the facts for buyers still hold",
+            "producer": "whether its contacts, address and opening hours still hold"}
+    for noun, items in (("product", catalogue.products), ("producer", catalogue.producers)):
+        for item in items:
+            if item.updated is None or (today - item.updated).days <= days:
+                continue
+            doc = item.entry.document
+            problems.warning(doc.path, "updated", f"the {noun}'s facts were last checked on {item.updated}, "
+                             f"{(today - item.updated).days} days ago; ask the producer {asks[noun]}, then set "
+                             "`updated` to the day you checked", doc.line("updated"))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import ROOT, StaffError
 
+from ocop.catalogue import programme
 from ocop.catalogue.errors import Problems
 from ocop.catalogue.loader import CatalogueLoader
 from ocop.catalogue.model import Catalogue
@@ -27,18 +28,15 @@ def read_settings(settings_file: str | Path = "pelicanconf.py") -> dict:
 
 
 def today_of(settings: dict) -> datetime.date:
-    value = settings.get("CATALOGUE_TODAY")
-    if isinstance(value, str):
-        return datetime.date.fromisoformat(value)
-    return value or datetime.date.today()
+    return programme.build_date(settings.get("CATALOGUE_TODAY"))
 
 
 def languages_of(settings: dict):
     try:
         return configure_languages(settings.get("CATALOGUE_LANGUAGES", ["vi", "en"]),
-                                   settings.get("CATALOGUE_URL_WORDS"))
+                                   settings.get("CATALOGUE_URL_WORDS"), settings.get("CATALOGUE_FALLBACKS"))
     except LanguageError as exc:
-        raise StaffError(f"pelicanconf.py: CATALOGUE_LANGUAGES: {exc}") from None
+        raise StaffError(f"pelicanconf.py: {exc.setting}: {exc}") from None
 
 
 def content_folder(content: str | Path) -> Path:

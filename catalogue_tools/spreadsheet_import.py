@@ -85,7 +85,7 @@ def importable_columns() -> dict[str, dict]:
     columns: dict[str, dict] = {}
     for kind, (_section, schema, _body) in SECTIONS.items():
         for spec in schema.fields:
-            if spec.name in NOT_IMPORTED or spec.name in ("specs", "certifications"):
+            if spec.name in NOT_IMPORTED or spec.name in ("specs", "certifications") or spec.translation_only:
                 continue
             for column, leaf in _leaves(spec.name, spec):
                 columns.setdefault(column, {})[kind] = leaf

@@ -40,8 +40,12 @@ def keyboard_problems(browser, url: str, width: int, max_tabs: int = 400) -> lis
     try:
         if page.query_selector("[data-filters]"):  # filters are disabled until search.js has loaded the index
             page.wait_for_selector("[data-filters]:enabled", timeout=20000)
+        # what a visitor sees: not the content of a closed <details> (only its summary), which browsers still
+        # lay out (getClientRects) but do not show or let Tab reach
         controls = page.evaluate("""selector => [...document.querySelectorAll(selector)]
             .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
+            .filter(e => !e.closest('details:not([open])')
+                         || e.closest('summary')?.parentElement === e.closest('details:not([open])'))
             .map((e, i) => { e.dataset.gateIndex = i; return i; })""", FOCUSABLE)
         reached, invisible = set(), []
         for _ in range(max_tabs):

@@ -23,16 +23,21 @@ SHOP = "diem-ban/quay-ocop-cho-dong-ba/"  # a sales point: photo, opening hours,
 # The pages a visitor meets, by kind; each in two languages (mostly Vietnamese and its English equivalent).
 PAGE_KINDS = {"home": ("", "en/"), "all products": ("san-pham/", "en/products/"),
               "product": (PRODUCT, "en/products/tom-chua-hue/"),
+              # a visit (group VI): its facts, and its meeting point as a named flag on the locator map
+              "visit": ("san-pham/du-lich-nha-vuon-kim-long/", "en/products/du-lich-cong-dong-lang-zeng-a-luoi/"),
               "producer": (PRODUCER, "en/producers/htx-nuoc-mam-tan-my-bien/"),
               "region": (REGION, "en/regions/thuan-an/"), "map": ("ban-do/", "en/map/"),
               "sales points": ("diem-ban/", "en/shops/"), "sales point": (SHOP, "en/shops/quay-ocop-cho-dong-ba/"),
               "search": ("tim-kiem/", "en/search/"),
+              # bar charts in inline SVG with their tables, sub-groups in <details>, wide tables that scroll
+              "statistics": ("thong-ke/", "en/statistics/"),
               # the same product in Korean and Chinese (CJK text, zh-Hans), and an untranslated one in Korean
               "product ko/zh": ("ko/products/tom-chua-hue/", "zh/products/tom-chua-hue/"),
               "home ja, untranslated product ko": ("ja/", "ko/products/keo-gung-hue/")}
 SMOKE = ["", "san-pham/", "san-pham/trang/2/", PRODUCT, "co-so/", PRODUCER, "dia-phuong/", REGION, "nhom/",
          "nhom/i/", "sao/4/", "ban-do/", "tim-kiem/", "gioi-thieu/", "404.html", "diem-ban/", SHOP,
-         "ko/products/tom-chua-hue/", "zh/products/tom-chua-hue/", "ja/", "fr/products/", "ko/search/"]
+         "ko/products/tom-chua-hue/", "zh/products/tom-chua-hue/", "ja/", "fr/products/", "ko/search/", "thong-ke/",
+         "zh/statistics/"]
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +79,15 @@ def test_product_page_weight_budget(sample, browser):
     assert 0 < biggest < 80 * KB, url
 
 
+def test_statistics_page_weight_budget(sample):
+    """Charts drawn at build time, no script: HTML and CSS only, within a product page's budget."""
+    output, _ = sample
+    for path in PAGE_KINDS["statistics"]:
+        page = weight(output, "/" + path)
+        assert page.js == 0 and page.third_party == [], path
+        assert page.total < 60 * KB, f"{path}: {page}"
+
+
 # ---- in the browser ----------------------------------------------------------------------------------
 
 
@@ -86,7 +100,7 @@ def test_no_serious_accessibility_violation(sample, browser, kind, width):
         assert axe_violations(browser, f"{base}/{path}", width) == [], path
 
 
-@pytest.mark.parametrize("path", ["", PRODUCT, "tim-kiem/", "san-pham/", "ban-do/", SHOP])
+@pytest.mark.parametrize("path", ["", PRODUCT, "tim-kiem/", "san-pham/", "ban-do/", SHOP, "thong-ke/"])
 def test_keyboard_reaches_every_control_with_visible_focus(sample, browser, path):
     _, base = sample
     assert keyboard_problems(browser, f"{base}/{path}", PHONE) == []

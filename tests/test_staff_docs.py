@@ -12,7 +12,7 @@ from conftest import ROOT, run_invoke
 
 GUIDES = [ROOT / "docs" / "staff-guide.md", ROOT / "docs" / "huong-dan-can-bo.md"]
 STAFF_TASKS = ["serve", "check", "new-product", "new-producer", "new-shop", "import", "translations", "publish",
-               "build", "catalogue-pdf"]
+               "build", "catalogue-pdf", "report"]
 
 
 def listed_tasks() -> dict:

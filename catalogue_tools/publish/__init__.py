@@ -1,4 +1,4 @@
-"""`invoke publish`: check, build with publishconf.py into a fresh temporary folder, then deploy.
+"""`invoke publish`: check, build with publishconf.py (incrementally, in a folder of the build caches), then deploy.
 
 Nothing reaches the target unless the content check and the build both succeed and the built site
 looks whole; a failed run leaves the published site exactly as it was. One module per target (folder.py,
@@ -59,7 +59,7 @@ def publish(content="content", target: str | None = None, destination: str | Non
                          "published; the published site is unchanged.")
     work = Path(tempfile.mkdtemp(prefix="ocop-publish-"))
     try:
-        site = work / "site"
+        site = build_folder(settings)
         pdf_folder = print_pdfs(result.loaded.content, settings, work / "print")
         build_site(result.loaded.content, settings_file, site, pdf_folder)
         report = deploy(site, settings, destination=destination, delete=delete, progress=progress)
@@ -69,6 +69,16 @@ def publish(content="content", target: str | None = None, destination: str | Non
         return report
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def build_folder(settings: dict) -> Path:
+    """Where `publish` builds the site: PUBLISH_BUILD_PATH, by default `publish/site` in the build caches
+    (CATALOGUE_CACHE_PATH). The folder is kept between runs so that a publish is an incremental build (the
+    previous output and its manifest let the build keep unchanged pages, plugin atomic_output); a build
+    that fails leaves it as the last good build, and nothing is deployed."""
+    folder = settings.get("PUBLISH_BUILD_PATH") or Path(settings.get("CATALOGUE_CACHE_PATH") or ROOT / ".cache") / \
+        "publish" / "site"
+    return Path(folder)
 
 
 def print_pdfs(content: Path, settings: dict, folder: Path) -> Path | None:

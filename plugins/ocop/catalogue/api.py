@@ -26,10 +26,11 @@ from .photos import Rendition  # noqa: F401 - one published size of a photo: wha
 from .regions import Region  # noqa: F401 - a region of regions.geojson, with its parent and geometry
 from .rendering import page_file, workers_for  # noqa: F401 - a page's file in the output; how many processes
 from .routes import Route  # noqa: F401 - one page of the site: what `routes_adding` receivers return
+from .schema import PRODUCER_KINDS  # noqa: F401 - the contract's kinds of producer, in its order
 # the contract's other certification schemes, in its order, with their names to translate (`site.gettext`)
 from .trade import CERTIFICATION_SCHEMES  # noqa: F401
 # what templates show, in one language: `Site` (a template's `site`) and the views it makes of items
-from .views import GroupView, ProducerView, ProductView, Site  # noqa: F401
+from .views import GroupView, ProducerView, ProductView, RegionView, ShopView, Site  # noqa: F401
 from .signals import (  # noqa: F401
     catalogue_ready,
     catalogue_written,

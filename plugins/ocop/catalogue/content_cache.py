@@ -24,7 +24,8 @@ logger = logging.getLogger(__name__)
 
 # What is cached depends on the code that parses and checks files: a change to it empties the cache.
 # So do the libraries that check values: a new phonenumbers release changes which numbers are valid.
-_CODE = ("frontmatter.py", "schema.py", "contacts.py", "trade.py", "hours.py", "photos.py", "content_cache.py")
+_CODE = ("frontmatter.py", "schema.py", "contacts.py", "trade.py", "hours.py", "photos.py", "staleness.py",
+         "content_cache.py")
 FORMAT = "content-cache-1 yaml-{} phonenumbers-{} stdnum-{} opening-hours-{} {}".format(
     yaml.__version__, phonenumbers.__version__, stdnum.__version__, version("opening-hours-py"), hashlib.sha256(
     b"".join((Path(__file__).parent / name).read_bytes() for name in _CODE)).hexdigest()[:16])

@@ -4,9 +4,12 @@ A product page shows the product, its producer's card, the cards of the producer
 region and group; a listing page shows the cards of its items, its position and the listing's size.
 Each of these is summed up by digests of the content files behind it (their bytes, see
 `frontmatter.Document.digest`) and of the photos. What every page can show goes into one site-wide
-digest: the code of the plugins and the theme (templates, translations, styles), the settings, the date
-the build runs as (certificates expire), the regions, the product groups in use and the ordinary pages
-(the footer lists them). When the site-wide digest changes, every page is made again.
+digest: the code of the plugins and the theme (templates, translations, styles), the settings, the
+regions, the product groups in use and the ordinary pages (the footer lists them). When the site-wide
+digest changes, every page is made again. The date the build runs as (CATALOGUE_TODAY) is not in it: a
+product's card carries what the date decides about it (its status: a certificate expires), and a page
+that shows opening hours from the build date on carries the date, so that the daily scheduled rebuild
+remakes only the pages the day changed.
 
 Pages of other types (home, region and group indexes, maps, search, redirects) get no fingerprint and are
 always made: there are few of them.
@@ -51,7 +54,8 @@ def _plain(value):
 # Settings that change how a build runs, not what a page shows (the search index's shards are listed in
 # a file of their own, not in pages).
 HOW_NOT_WHAT = {"CATALOGUE_PREVIEW", "CATALOGUE_RENDER_WORKERS", "CATALOGUE_PARALLEL_FROM",
-                "SEARCH_SHARD_PAGES", "SEARCH_INDEX_WORKERS"}
+                "SEARCH_SHARD_PAGES", "SEARCH_INDEX_WORKERS",
+                "CATALOGUE_TODAY"}  # what the date decides is in the pages' own digests (`dated`)
 
 
 def _ignored(setting: str) -> bool:
@@ -68,6 +72,19 @@ def entry_digest(entry) -> str:
     photos = sorted((name, photo.digest, [(r.name, r.width, r.height) for r in photo.renditions],
                      photo.social.name if photo.social else None) for name, photo in entry.photos.items())
     return _hash(docs, photos)
+
+
+def dated(product) -> tuple:
+    """What the build date decides about a product: its OCOP status (a certificate expires), which of its
+    other certifications are past their date and whether its `updated` day has come (`model.checked_on`).
+    The date itself is no input of a page that shows nothing else of it, so that a rebuild on a later day
+    remakes only the pages the day changed."""
+    return product.status, [c.expired for c in product.certifications], product.updated
+
+
+def _hours_of(*entries) -> bool:
+    """Whether a page shows opening hours from the build date on (the coming week, "today's" hours)."""
+    return any(entry.fields.get("opening_hours") for entry in entries)
 
 
 def _filtered_by(product) -> tuple:
@@ -94,7 +111,6 @@ class PageFingerprints:
             _files_digest(PLUGINS_DIR, Path(generator.theme)),
             [(name, version(name)) for name in LIBRARIES],
             _plain({k: v for k, v in generator.settings.items() if k.isupper() and not _ignored(k)}),
-            catalogue.today.isoformat(),
             hashlib.blake2b(regions_file.read_bytes(), digest_size=16).hexdigest() if regions_file.is_file() else "",
             catalogue.map_attribution, regions,
             [g.code for g in catalogue.group_pages()], catalogue.star_levels(),
@@ -105,22 +121,29 @@ class PageFingerprints:
         self.facets = _hash(sorted(_filtered_by(p) for p in catalogue.products))
 
     def all_products(self, lang) -> str:
-        """Everything about every product, in `lang` (for files made from the whole catalogue)."""
-        return _hash(self.site, lang.code, [(p.slug, self.card(p)) for p in self.catalogue.products])
+        """Everything about every product and sales point, in `lang` (for files made from the whole catalogue:
+        the open data)."""
+        return _hash(self.site, lang.code, self.catalogue.today.isoformat(),  # the export's "generated" date
+                     [(p.slug, self.card(p)) for p in self.catalogue.products],
+                     [(entry_digest(s.entry), s.region.id, [p.slug for p in s.products],
+                       [p.slug for p in s.listed_producers]) for s in self.catalogue.shops])
 
     def routes(self, routes) -> str:
-        """The site's addresses (for the sitemap)."""
-        return _hash(self.site, [(r.page_type, r.key, r.page, r.redirect) for r in routes])
+        """The site's addresses, the languages each is translated into and its entry's `updated` date (for the
+        sitemap: lastmod)."""
+        languages = self.catalogue.languages
+        return _hash(self.site, [(r.page_type, r.key, r.page, r.redirect, [r.indexable(lang) for lang in languages],
+                                  r.updated) for r in routes])
 
     def card(self, item) -> str:
         """A product's or producer's card: the item, and what its card says about others."""
         key = id(item)
         if key not in self._cards:
-            if hasattr(item, "producer"):  # a product: its producer's name, its region
-                self._cards[key] = _hash(entry_digest(item.entry), entry_digest(item.producer.entry),
+            if hasattr(item, "producer"):  # a product: its producer's name, its region, its badge
+                self._cards[key] = _hash(entry_digest(item.entry), entry_digest(item.producer.entry), dated(item),
                                          item.producer.slug, item.region.id, item.group.code)
-            else:  # a producer: its region and how many products it has
-                self._cards[key] = _hash(entry_digest(item.entry), item.region.id, len(item.products))
+            else:  # a producer: its region, how many products it has, whether its `updated` day has come
+                self._cards[key] = _hash(entry_digest(item.entry), item.region.id, len(item.products), item.updated)
         return self._cards[key]
 
     def page(self, route, lang, site) -> str | None:
@@ -130,11 +153,16 @@ class PageFingerprints:
             item = self.by_slug[(page_type, route.key)]
             producer = item.producer if page_type == "product" else item
             shown = [self.card(item), self.card(producer), [self.card(p) for p in producer.products]]
-            if page_type == "product":  # where to buy it
+            dated_page = _hours_of(producer.entry)  # the producer's visiting hours
+            if page_type == "product":  # where to buy it: the sales points' hours on the build date, dated
                 shown.append([entry_digest(shop.entry) for shop in item.shops])
+                dated_page = dated_page or bool(item.shops)
+            if dated_page:
+                shown.append(self.catalogue.today.isoformat())
         elif page_type == "shop":
             shop = self.by_slug[(page_type, route.key)]
-            shown = [entry_digest(shop.entry), shop.region.id, [self.card(p) for p in shop.products]]
+            shown = [entry_digest(shop.entry), shop.region.id, [self.card(p) for p in shop.products],
+                     self.catalogue.today.isoformat() if _hours_of(shop.entry) else None]
         elif page_type == "region":
             catalogue = self.catalogue
             shown = [[self.card(p) for p in catalogue.by_region[route.key]],

@@ -7,7 +7,6 @@ Phase 2, `generate_output`, renders every route in every configured language in 
 
 from __future__ import annotations
 
-import datetime
 import logging
 import math
 import os
@@ -24,6 +23,7 @@ from pelican.utils import wait_for_changes
 from ocop.i18n.languages import LanguageError, configure_languages
 from ocop.i18n.translations import load_translations
 
+from . import programme
 from .content_cache import ContentCache
 from .errors import ContentErrors, ContentErrorsWhileWatching, Problems
 from .loader import CatalogueLoader
@@ -38,13 +38,6 @@ from .rendering import LanguageRenderer, render_pages, write_text
 from .views import MEDIA_DIR, MarkdownRenderer
 
 logger = logging.getLogger(__name__)
-
-
-def _today(settings) -> datetime.date:
-    value = settings.get("CATALOGUE_TODAY")
-    if isinstance(value, str):
-        return datetime.date.fromisoformat(value)
-    return value or datetime.date.today()
 
 
 class CatalogueGenerator(Generator):
@@ -69,13 +62,14 @@ class CatalogueGenerator(Generator):
         problems = Problems()
         try:
             self.languages = configure_languages(self.settings.get("CATALOGUE_LANGUAGES", ["vi", "en"]),
-                                                 self.settings.get("CATALOGUE_URL_WORDS"))
+                                                 self.settings.get("CATALOGUE_URL_WORDS"),
+                                                 self.settings.get("CATALOGUE_FALLBACKS"))
         except LanguageError as exc:
-            problems.error("pelicanconf.py", "CATALOGUE_LANGUAGES", str(exc))
+            problems.error("pelicanconf.py", exc.setting, str(exc))
             self._stop(problems)
         content_cache = ContentCache(self.cache_folder)
         loader = CatalogueLoader(
-            Path(self.path), self.languages, _today(self.settings), problems,
+            Path(self.path), self.languages, programme.build_date(self.settings.get("CATALOGUE_TODAY")), problems,
             self.settings.get("CATALOGUE_MAX_MEGAPIXELS", DEFAULT_MAX_MEGAPIXELS),
             self.settings.get("CATALOGUE_MAX_MEGABYTES", DEFAULT_MAX_MEGABYTES),
             content_cache, verify_pixels=not photos_collected.receivers,  # an image pipeline decodes them
@@ -212,11 +206,13 @@ class CatalogueGenerator(Generator):
         }
 
     def _write_sitemaps(self, output: Path, siteurl: str) -> None:
-        """sitemap.xml: every page in every language with its alternates. Past SITEMAP_MAX_URLS (50,000,
-        the protocol's limit per file: the national catalogue has more) the URLs go into sitemap-1.xml,
-        sitemap-2.xml … and sitemap.xml becomes their index."""
+        """sitemap.xml: every page in every language it is translated into, with those alternates (a page
+        shown through a language's fallback chain is left out: its canonical URL is another language's), and
+        for a product's or producer's pages the day its facts were last checked (`updated`) as `lastmod`.
+        Past SITEMAP_MAX_URLS (50,000, the protocol's limit per file: the national catalogue has more) the
+        URLs go into sitemap-1.xml, sitemap-2.xml … and sitemap.xml becomes their index."""
         limit = self.settings.get("SITEMAP_MAX_URLS", 50_000)
-        urls = sum(len(self.languages) for route in self.routes if not route.redirect)
+        urls = sum(route.indexable(lang) for route in self.routes for lang in self.languages)
         files = ["sitemap.xml"]
         if urls > limit:
             files += [f"sitemap-{n}.xml" for n in range(1, math.ceil(urls / limit) + 1)]
@@ -226,9 +222,11 @@ class CatalogueGenerator(Generator):
             for route in self.routes:
                 if route.redirect:
                     continue
-                alternates = [(lang.tag, siteurl + route.path(lang)) for lang in self.languages]
-                for lang in self.languages:
-                    entries.append((siteurl + route.path(lang), alternates))
+                languages = [lang for lang in self.languages if route.indexable(lang)]
+                alternates = [(lang.tag, siteurl + route.path(lang)) for lang in languages]
+                lastmod = route.updated.isoformat() if route.updated else None
+                for lang in languages:
+                    entries.append((siteurl + route.path(lang), alternates, lastmod))
             parts = [entries[i:i + limit] for i in range(0, len(entries), limit)] if len(entries) > limit else []
             template = self.env.get_template("sitemap.xml")
             if not parts:

@@ -8,7 +8,9 @@ data) asks this module; templates ask the model and its views (`ProductView.stat
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 STAR_LEVELS = (1, 2, 3, 4, 5)
 SCORE_BANDS = {1: (0, 29), 2: (30, 49), 3: (50, 69), 4: (70, 89), 5: (90, 100)}  # stars → score range
@@ -20,6 +22,19 @@ TOURISM_GROUP = "VI"  # community tourism, eco-tourism and sights: products that
 CERTIFIED = "certified"  # certifiable, with a certificate that has not expired: the gold badge
 EXPIRED = "expired"  # certifiable, but the certificate has expired: a grey badge saying so
 UNCERTIFIED = "uncertified"  # below the certified levels: rated, not certified
+
+
+# The programme's clock: a certificate expires at the end of its day in Viet Nam, wherever the build runs
+# (a CI runner keeps UTC: at 01:00 in Huế it is still yesterday there).
+TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def build_date(setting=None) -> datetime.date:
+    """The date every expiry decision of a build is made on: CATALOGUE_TODAY ("YYYY-MM-DD" or a date) when
+    set, so that tests and staff can build "as of" a date; else today in Viet Nam."""
+    if isinstance(setting, str):
+        return datetime.date.fromisoformat(setting)
+    return setting or datetime.datetime.now(TIMEZONE).date()
 
 
 def certifiable(stars: int) -> bool:

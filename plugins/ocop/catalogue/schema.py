@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 from babel.numbers import get_currency_name
 
-from . import contacts, hours, programme, trade
+from . import contacts, hours, programme, staleness, trade
 from .errors import Invalid, Problems
 from .frontmatter import Document
 
@@ -379,6 +379,7 @@ class Field:
     translatable: bool = False
     doc: str = ""
     required_in_translation: bool = False  # a translation that leaves it out would mix languages
+    translation_only: bool = False  # only a translation may carry it (`translated_from`)
 
     @property
     def check_description(self) -> str:
@@ -411,6 +412,10 @@ class Schema:
             spec = self.by_name.get(key)
             if spec is None:
                 problems.error(doc.path, name, f"unknown field{did_you_mean(key, self.by_name)}", doc.line(name))
+                continue
+            if spec.translation_only and not translation:
+                problems.error(doc.path, name, "belongs in a translation (index.<lang>.md) only: it records which "
+                               "text of index.md the translation was made from; remove it here", doc.line(name))
                 continue
             if translation and not spec.translatable:
                 problems.error(doc.path, name, "cannot be set in a translation; it comes from the "
@@ -635,6 +640,7 @@ PRODUCT = Schema("product", [
     Field("buy_online", list_of(https_url), doc="online shops selling the product"),
     Field("location", LOCATION, doc="where the product is experienced (group VI: the meeting point); default: "
           "the producer's location"),
+    Field("updated", date, doc="when the entry's facts were last checked (sitemap lastmod, open data)"),
     Field("visit", VISIT, translatable=True, doc="group VI only: duration, group size, booking, guiding languages; "
           "in translations only `duration`"),
 ], rules=[score_in_band, certificate_when_certifiable])
@@ -661,6 +667,7 @@ PRODUCER = Schema("producer", [
     Field("messengers", MESSENGERS),
     Field("tax_code", written(contacts.tax_code, '"0100233488"', "Vietnamese tax code, 10 digits (-3 for a branch)")),
     Field("opening_hours", opening_hours, doc="when visitors and buyers can come"),
+    Field("updated", date, doc="when the entry's facts were last checked (sitemap lastmod, open data)"),
 ], rules=[listed_once("languages")])
 
 SHOP_KINDS = ("ocop-centre", "shop", "supermarket", "market-stall", "airport", "producer-shop")
@@ -694,3 +701,18 @@ PAGE = Schema("page", [
     Field("title", text(), required=True, translatable=True, required_in_translation=True),
     Field("summary", text(200), translatable=True),
 ])
+
+
+def recording_its_source(schema: Schema) -> Schema:
+    """`schema` and, for its translations only, `translated_from`: a digest of each translatable text of
+    index.md when the translation was last marked current (staleness.py; `invoke translations --mark-current`)."""
+    record = Schema(staleness.FIELD, [Field(name, staleness.digest_check, translatable=True)
+                                      for name in staleness.names(schema)])
+    return Schema(schema.name, [*schema.fields, Field(
+        staleness.FIELD, record, translatable=True, translation_only=True,
+        doc="translations only, written by `invoke translations --mark-current`: what the translation was made from")],
+        schema.rules)
+
+
+PRODUCT, PRODUCER, SHOP, REGION_DESCRIPTION, PAGE = map(recording_its_source,
+                                                        (PRODUCT, PRODUCER, SHOP, REGION_DESCRIPTION, PAGE))

@@ -181,13 +181,35 @@ def test_a_new_product_changes_its_producer_and_the_listings_counts(content, the
     assert not {key for key in pages if key[1] in ("nuoc-mam", "htx-a", "phu-vang")}
 
 
-def test_theme_settings_and_date_change_every_page_but_how_the_build_runs_does_not(content, theme):
+def test_theme_and_settings_change_every_page_but_how_the_build_runs_does_not(content, theme):
     before = Fingerprints(content, theme)
     fingerprinted = {key[:3] for key, digest in before.items() if digest is not None}
     for how in ({"CATALOGUE_RENDER_WORKERS": 2}, {"SEARCH_SHARD_PAGES": 10}, {"OUTPUT_PATH": "/elsewhere"},
-                {"CATALOGUE_CACHE_PATH": "/tmp/cache"}, {"CATALOGUE_PREVIEW": True}):
+                {"CATALOGUE_CACHE_PATH": "/tmp/cache"}, {"CATALOGUE_PREVIEW": True},
+                {"CATALOGUE_TODAY": "2027-01-01"}):  # the date counts through what it decides (below)
         assert Fingerprints(content, theme, **how) == before, how
     assert changed(before, Fingerprints(content, theme, SITENAME="OCOP Huế")) == fingerprinted
-    assert changed(before, Fingerprints(content, theme, today=TODAY + datetime.timedelta(days=1))) == fingerprinted
     (theme / "templates/base.html").write_text("<html lang=vi>{% block body %}{% endblock %}</html>")
     assert changed(before, Fingerprints(content, theme)) == fingerprinted
+
+
+def test_a_later_day_changes_only_the_pages_of_what_it_decides(content, theme):
+    """The nightly rebuild: nothing changes on a day no certificate expires; the day after mam-tom's
+    certificate expires, the pages that show its badge change (its page, its producer's and that producer's
+    other product, the listings and region that show its card) and no other; a producer with opening hours
+    shows "today's" hours, so its pages change every day."""
+    day = datetime.timedelta(days=1)
+    assert changed(Fingerprints(content, theme), Fingerprints(content, theme, today=TODAY + day)) == set()
+    content.product("mam-tom", title="Mắm tôm", stars=3,
+                    certificate={"decision": "9/QĐ-UBND", "issued_by": "UBND", "date": "2024-01-01",
+                                 "expires": TODAY.isoformat()})
+    before = Fingerprints(content, theme)
+    pages = changed(before, Fingerprints(content, theme, today=TODAY + day))
+    assert {("product", "mam-tom", 1), ("producer", "htx-a", 1), ("product", "nuoc-mam", 1),
+            ("stars", 3, 1), ("region", "phu-vang", 1), ("group", "i-4", 1)} <= pages
+    assert not {key for key in pages if key[1] in ("dau-tram", "ho-dung", "dan-dien", 4)}
+    content.producer("ho-dung", title="Hộ kinh doanh Đức Dũng", kind="household", region="dan-dien",
+                     opening_hours="Mo-Sa 08:00-17:00")
+    before = Fingerprints(content, theme)
+    pages = changed(before, Fingerprints(content, theme, today=TODAY + day))
+    assert {("producer", "ho-dung", 1), ("product", "dau-tram", 1)} <= pages
