@@ -20,17 +20,12 @@ from ocop.print_catalogue.pdf import PrintedFile, PrintTheme
 from ocop.print_catalogue.selection import SelectionError, select
 
 from . import StaffError
-from .context import LoadedCatalogue, languages_of, load_catalogue, read_settings
+from .context import LoadedCatalogue, languages_of, load_valid_catalogue, read_settings
 
 
 def load_for_print(content="content", settings: dict | None = None) -> LoadedCatalogue:
     """The validated catalogue with its photo renditions (when the `images` plugin is on)."""
-    loaded = load_catalogue(content, settings)
-    if loaded.problems.errors or loaded.catalogue is None:
-        loaded.problems.report(sys.stderr)
-        count = len(loaded.problems.errors)
-        raise StaffError(f"{count} error{'s' if count != 1 else ''} in the content (see `invoke check`): "
-                         "no PDF was made.")
+    loaded = load_valid_catalogue(content, settings, "no PDF was made.")
     if "ocop.images" in loaded.settings.get("PLUGINS", []):
         make_renditions(loaded.loader.photo_uses, image_settings(loaded.settings), loaded.problems, loaded.content)
         if loaded.problems.errors:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+import sys
 from pathlib import Path
 
 from . import ROOT, StaffError
@@ -69,3 +70,15 @@ def load_catalogue(content: str | Path = "content", settings: dict | None = None
                              settings.get("CATALOGUE_MAX_MEGABYTES", DEFAULT_MAX_MEGABYTES))
     catalogue = loader.load()
     return LoadedCatalogue(folder, settings, languages, loader.today, problems, loader, catalogue)
+
+
+def load_valid_catalogue(content: str | Path, settings: dict | None, nothing_made: str) -> LoadedCatalogue:
+    """`load_catalogue`, for a tool that makes something from the catalogue: with errors in the content it
+    reports them and stops with one line ending in `nothing_made` ("no PDF was made.")."""
+    loaded = load_catalogue(content, settings)
+    if loaded.problems.errors or loaded.catalogue is None:
+        loaded.problems.report(sys.stderr)
+        errors = len(loaded.problems.errors)
+        raise StaffError(f"{errors} error{'s' if errors != 1 else ''} in the content (see `invoke check`): "
+                         f"{nothing_made}")
+    return loaded

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import csv
 import datetime
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ocop.catalogue.programme import build_date
 from ocop.i18n.translations import load_translations
 from ocop.open_data.flatten import FORMULA_STARTS
 from ocop.print_catalogue import file_stem
@@ -24,7 +22,7 @@ from ocop.statistics.figures import Figures, count
 from ocop.statistics.tables import Names, Table, tables
 
 from . import StaffError
-from .context import languages_of, load_catalogue, read_settings
+from .context import languages_of, load_valid_catalogue, read_settings, today_of
 
 FORMATS = ("xlsx", "csv")
 SHEET_NAME_LENGTH = 31  # Excel's limit
@@ -47,7 +45,7 @@ def make_report(content="content", lang: str = "", as_of: str = "", output: str 
     language = _language(languages, lang)
     if fmt not in FORMATS:
         raise StaffError(f"--format: {fmt!r} is not a format of the report; use {' or '.join(FORMATS)}")
-    day = _date(as_of) if as_of else build_date(settings.get("CATALOGUE_TODAY"))
+    day = _date(as_of) if as_of else today_of(settings)
     settings["CATALOGUE_TODAY"] = day.isoformat()  # the loader decides expiry on the report's date
     target = Path(output) if output else Path("reports") / _default_name(settings, language.code, day, fmt)
     if fmt == "xlsx" and target.suffix.lower() != ".xlsx":
@@ -55,12 +53,7 @@ def make_report(content="content", lang: str = "", as_of: str = "", output: str 
                          "for CSV files add --format csv")
     if fmt == "csv" and target.exists() and not target.is_dir():
         raise StaffError(f"--output: {output!r} is a file; with --format csv it names the folder of the CSV files")
-    loaded = load_catalogue(content, settings)
-    if loaded.problems.errors or loaded.catalogue is None:
-        loaded.problems.report(sys.stderr)
-        errors = len(loaded.problems.errors)
-        raise StaffError(f"{errors} error{'s' if errors != 1 else ''} in the content (see `invoke check`): "
-                         "no report was made.")
+    loaded = load_valid_catalogue(content, settings, "no report was made.")
     catalogue = loaded.catalogue
     figures = count(catalogue, loaded.languages, day)
     theme = Path(settings["THEME"]) / "translations"

@@ -270,8 +270,7 @@ class EntryView:
         lang = site.lang.code
         self.chain = site.lang.chain
         self.translated = entry.is_translated(lang)
-        self._text = entry.text(self.chain)
-        self.text_lang = self._text.lang  # the language the page shows: its own, else the first along the chain
+        self.text_lang = entry.text(self.chain).lang  # the language the page shows: its own, else the first along the chain
 
     @property
     def slug(self) -> str:
