@@ -439,6 +439,35 @@ def test_without_javascript_listings_stay_complete(browser, site):
     search_page.close()
 
 
+def test_search_works_when_its_web_worker_cannot_start(browser, site):
+    """Pagefind searches in a web worker; a phone where it does not start still gets results."""
+    context = browser.new_context()
+    context.route("**/pagefind-worker.js", lambda route: route.abort())
+    try:
+        page = context.new_page()
+        page.goto(site["base"] + "/tim-kiem/?q=dau+tram")
+        assert results(page) == ["Dầu tràm", SHOP_VI]
+    finally:
+        context.close()
+
+
+def test_an_index_that_cannot_load_is_said_and_the_listing_stays(browser, site):
+    """A lost connection or a new deploy under an open page: the filters stay off, the static listing
+    stays, the page says that search is unavailable and marks itself so (data-state)."""
+    context = browser.new_context()
+    context.route("**/pagefind/vi/**/*.pagefind", lambda route: route.abort())
+    try:
+        page = context.new_page()
+        page.goto(site["base"] + "/san-pham/")
+        page.wait_for_selector("[data-search][data-state=unavailable]")
+        assert "Không tải được chức năng tìm kiếm" in page.inner_text("[data-search-status]")
+        assert page.is_disabled("#filter-stars")
+        listing = [t.inner_text() for t in page.query_selector_all("[data-static-listing]:not([hidden]) .card-title")]
+        assert listing == ["Bánh khoai đặc sản", "Mật ong rừng"]  # the first page of the listing, as built
+    finally:
+        context.close()
+
+
 @pytest.mark.slow
 def test_an_unchanged_site_reuses_its_index_byte_for_byte_and_an_edit_reindexes(catalogue, tmp_path):
     cache = f'CATALOGUE_CACHE_PATH="{tmp_path / "cache"}"'

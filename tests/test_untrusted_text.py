@@ -89,7 +89,7 @@ def assert_nothing_ran(page_visit, base):
 @pytest.mark.parametrize("path", PAGES)
 def test_no_hostile_string_runs_or_loads_anything(browser, hostile, path):
     page_visit = visit(browser, hostile["base"] + path)
-    wait_until_enhanced(page_visit.page)  # search.js has shown its results (hostile titles among them)
+    wait_until_enhanced(page_visit.page, console=page_visit.console)  # search.js has shown its results (hostile titles among them)
     page_visit.page.mouse.move(200, 300)  # hover handlers, had any survived
     next_frame(page_visit.page)  # the page has handled the move
     assert_nothing_ran(page_visit, hostile["base"])

@@ -86,18 +86,25 @@ def visit(browser, url: str, *, width: int = DESKTOP, javascript: bool = True) -
     return record
 
 
-def wait_until_enhanced(page, timeout: float = ENHANCED_TIMEOUT_MS) -> None:
+def wait_until_enhanced(page, timeout: float = ENHANCED_TIMEOUT_MS, console: list | None = None) -> None:
     """Return once the page's scripts have enhanced it. search.js (on the search page and the listings)
-    has loaded its index and shown its first state when its form says `data-state="ready"`; map.js, the
-    only other script, has run before the load event."""
+    has loaded its index and shown its first state when its form says `data-state="ready"` (and has
+    given up when it says "unavailable"); map.js, the only other script, has run before the load event.
+    `console`: what the page logged, (type, text) pairs, said in the failure."""
     from playwright.sync_api import TimeoutError as Timeout
 
     if page.query_selector("[data-search]") and page.query_selector("script[src*='/js/search']"):
         try:
-            page.wait_for_selector("[data-search][data-state=ready]", timeout=timeout)
+            form = page.wait_for_selector("[data-search][data-state=ready], [data-search][data-state=unavailable]",
+                                          timeout=timeout)
+            state = form.get_attribute("data-state")
         except Timeout:
-            raise AssertionError(f"{page.url}: search.js not ready (data-state) after {timeout / 1000:.0f} s: "
-                                 "its index did not load") from None
+            state = f"not ready after {timeout / 1000:.0f} s"
+        if state != "ready":
+            said = page.inner_text("[data-search-status]") if page.query_selector("[data-search-status]") else ""
+            logged = "; ".join(f"{kind}: {text[:300]}" for kind, text in console or [])
+            raise AssertionError(f"{page.url}: search.js {state}: its index did not load (the page says "
+                                 f"{said!r}; console: {logged or 'nothing'})")
 
 
 def wait_for_images(page, timeout: float = ENHANCED_TIMEOUT_MS) -> None:

@@ -249,25 +249,39 @@ function debounce(fn, ms) {
   return () => { clearTimeout(timer); timer = setTimeout(fn, ms); };
 }
 
+// Open every shard of the language's index. The instances share one worker and one WebAssembly module,
+// which the first one starts; started together, each would start its own and leave the others pointing
+// into the wrong one. `filters()` returns once an instance is running, and loads every filter: Pagefind
+// counts a search's results per value only for the filters it has loaded.
+async function openShards(options) {
+  const bundle = new URL(form.dataset.bundle, location.href);
+  const response = await fetch(new URL("shards.json", bundle), { cache: "no-cache" });
+  const folders = (await response.json()).shards;
+  if (!folders.length) throw new Error("an empty index"); // nothing to search: say so, keep the listings
+  const pagefind = await import(new URL(`${folders[0]}pagefind.js`, bundle).href);
+  const open = (folder) => pagefind.createInstance({ basePath: new URL(folder, bundle).pathname, ...options });
+  const opened = [open(folders[0])];
+  await opened[0].filters();
+  opened.push(...folders.slice(1).map(open));
+  await Promise.all(opened.slice(1).map((shard) => shard.filters()));
+  return opened;
+}
+
 async function start() {
   try {
-    const bundle = new URL(form.dataset.bundle, location.href);
-    const response = await fetch(new URL("shards.json", bundle), { cache: "no-cache" });
-    const folders = (await response.json()).shards;
-    if (!folders.length) throw new Error("an empty index"); // nothing to search: say so, keep the listings
-    const pagefind = await import(new URL(`${folders[0]}pagefind.js`, bundle).href);
-    const open = (folder) => pagefind.createInstance({ basePath: new URL(folder, bundle).pathname });
-    // The instances share one worker and one WebAssembly module, which the first one starts; started
-    // together, each would start its own and leave the others pointing into the wrong one. `filters()`
-    // returns once an instance is running, and loads every filter: Pagefind counts a search's results
-    // per value only for the filters it has loaded.
-    shards = [open(folders[0])];
-    await shards[0].filters();
-    shards.push(...folders.slice(1).map(open));
-    await Promise.all(shards.slice(1).map((shard) => shard.filters()));
+    shards = await openShards({});
   } catch (error) {
-    status.textContent = message("msgUnavailable");
-    return;
+    // Pagefind searches in a web worker; one that failed to start (a busy phone, a request lost on the
+    // way) leaves it nothing to answer with. Once more, on the page's own thread.
+    console.warn("Search: the index did not open in a worker, trying without one:", error);
+    try {
+      shards = await openShards({ noWorker: true });
+    } catch (again) {
+      console.error("Search: the index did not load:", again);
+      status.textContent = message("msgUnavailable");
+      form.dataset.state = "unavailable";
+      return;
+    }
   }
   restore(new URLSearchParams(location.search));
   fieldset.disabled = false;
