@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import hashlib
 import json
@@ -163,14 +164,21 @@ def catalogue(tmp_path) -> CatalogueBuilder:
 
 
 @pytest.fixture(scope="session")
-def sample_site(tmp_path_factory) -> Path:
-    """The sample catalogue (content/) built once per session (once per parallel worker): only read it.
-    Its build caches are its own: the search bundles it publishes are hard links of cached files, and no
-    other build of the session may share them (a flaky "search index did not load" in the gates)."""
-    out = tmp_path_factory.mktemp("sample") / "output"
-    result = run_build(ROOT / "content", out, env={"CATALOGUE_CACHE_PATH": str(tmp_path_factory.mktemp("sample-cache"))})
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
+def sample_site(tmp_path_factory, worker_id) -> Path:
+    """The sample catalogue (content/) built once per test run, shared by the parallel workers (the
+    first to need it builds it while the others wait on a lock): only read it. Its build caches are its
+    own: the search bundles it publishes are hard links of cached files, and no other build of the
+    session may share them (a flaky "search index did not load" in the gates)."""
+    # the base folder of this run (pytest-N), which every worker's own folder (popen-gwK) is in
+    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    out, failed = shared / "sample" / "output", shared / "sample" / "failed.txt"
+    with open(shared / "sample.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not out.is_dir() and not failed.exists():
+            result = run_build(ROOT / "content", out, env={"CATALOGUE_CACHE_PATH": str(shared / "sample" / "cache")})
+            if result.returncode != 0 or "Traceback" in result.stderr:
+                failed.write_text(f"exit {result.returncode}\n{result.stderr}", encoding="utf-8")
+    assert not failed.exists(), failed.read_text(encoding="utf-8")
     return out
 
 
