@@ -9,12 +9,14 @@ Korean, Chinese and Japanese text right; Python reads them with `encoding="utf-8
 from __future__ import annotations
 
 import csv
+import io
 import json
 from functools import partial
 from pathlib import Path
 
 from pelican.log import console
 
+from .line_cache import LineCache
 from .flatten import COLUMNS, SHOP_COLUMNS, csv_row, shop_csv_row
 from .records import SCHEMA_VERSION, product_record, shop_record
 
@@ -26,15 +28,24 @@ SCHEMA_SOURCE = Path(__file__).parent / SCHEMA_NAME
 DEFAULT_LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 
 
+def product_page_file(lang, product) -> str:
+    """The product's page in `lang`, as the output plan knows it."""
+    return lang.path("product", product.slug).strip("/") + "/index.html"
+
+
 def open_data_url(site, name: str = JSON_NAME) -> str:
     """URL of an open-data file of `site`'s language (the schema is one file for every language)."""
     prefix = site.siteurl if name == SCHEMA_NAME else site.url("home").rstrip("/")
     return f"{prefix}/{FOLDER}/{name}"
 
 
-def catalogue_document(site) -> dict:
+def catalogue_document(site, products: list | None = None) -> dict:
+    """The open-data document of `site`'s language; `products`: its product records (or their JSON text,
+    in slug order), when the caller has them."""
     settings = site.settings
-    products = [product_record(site.product(p)) for p in site.catalogue.products]
+    if products is None:
+        products = sorted((product_record(site.product(p)) for p in site.catalogue.products),
+                          key=lambda record: record["slug"])
     shops = [shop_record(site.shop(s)) for s in site.catalogue.shops]
     return {
         "$schema": site.public(open_data_url(site, SCHEMA_NAME)),  # the same for every language
@@ -47,7 +58,7 @@ def catalogue_document(site) -> dict:
         "attribution": settings.get("OPEN_DATA_ATTRIBUTION") or f"{settings.get('SITENAME', '')}, "
                                                                  f"{site.public(site.url('home'))}",
         "sample": bool(settings.get("CATALOGUE_SAMPLE_NOTICE")),
-        "products": sorted(products, key=lambda record: record["slug"]),
+        "products": products,
         "shops": sorted(shops, key=lambda record: record["slug"]),  # 1.1
     }
 
@@ -59,27 +70,50 @@ def json_text(document: dict) -> str:
     head = json.dumps({key: value for key, value in document.items() if key not in RECORD_LISTS},
                       ensure_ascii=False, indent=1).removesuffix("\n}")
     for key in RECORD_LISTS:
-        records = ",\n".join("  " + json.dumps(record, ensure_ascii=False) for record in document[key])
+        records = ",\n".join("  " + (record if isinstance(record, str) else json.dumps(record, ensure_ascii=False))
+                              for record in document[key])
         head += (f',\n "{key}": [\n' + records + "\n ]") if records else f',\n "{key}": []'
     return head + "\n}\n"
 
 
-def _write_csv(path: Path, columns: list[str], rows) -> None:
+def _csv_writer(handle, columns: list[str]) -> csv.DictWriter:
+    return csv.DictWriter(handle, fieldnames=columns, lineterminator="\r\n")
+
+
+def _write_csv(path: Path, columns: list[str], rows=(), lines=()) -> None:
+    """A CSV file with a header: `rows` (dicts), or `lines`, rows already written as CSV text."""
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\r\n")
+        writer = _csv_writer(handle, columns)
         writer.writeheader()
         writer.writerows(rows)
+        handle.writelines(lines)
 
 
-def _write_language(site, folder: Path, sizes: dict) -> None:
-    """The JSON and CSV files of `site`'s language into `folder`; their sizes into `sizes`."""
-    document = catalogue_document(site)
+def _csv_line(columns: list[str], row: dict) -> str:
+    buffer = io.StringIO()
+    _csv_writer(buffer, columns).writerow(row)
+    return buffer.getvalue()
+
+
+def _product_lines(site, product) -> tuple[str, str]:
+    record = product_record(site.product(product))
+    return json.dumps(record, ensure_ascii=False), _csv_line(COLUMNS, csv_row(record))
+
+
+def _write_language(site, folder: Path, sizes: dict, plan, cache: LineCache) -> None:
+    """The JSON and CSV files of `site`'s language into `folder`; their sizes into `sizes`. Each product's
+    lines come from `cache` when its page is unchanged (`plan`: the page fingerprints of this build)."""
+    lines = [cache.lines(product.slug, plan.digest_of(product_page_file(site.lang, product)),
+                         partial(_product_lines, site, product))
+             for product in sorted(site.catalogue.products, key=lambda product: product.slug)]
+    cache.save()
+    document = catalogue_document(site, [json_line for json_line, _ in lines])
     folder.mkdir(parents=True, exist_ok=True)
     json_path = folder / JSON_NAME
     json_path.write_text(json_text(document), encoding="utf-8")
     csv_paths = (folder / CSV_NAME, folder / SHOPS_CSV_NAME)
-    _write_csv(csv_paths[0], COLUMNS, (csv_row(record) for record in document["products"]))
-    _write_csv(csv_paths[1], SHOP_COLUMNS, (shop_csv_row(record) for record in document["shops"]))
+    _write_csv(csv_paths[0], COLUMNS, lines=(csv_line for _, csv_line in lines))
+    _write_csv(csv_paths[1], SHOP_COLUMNS, rows=(shop_csv_row(record) for record in document["shops"]))
     sizes[site.lang.code] = (json_path.stat().st_size, sum(path.stat().st_size for path in csv_paths))
 
 
@@ -92,7 +126,8 @@ def write_open_data(generator, output, sites) -> None:
             continue  # a preview keeps the previous files (made again by `invoke build` and `invoke publish`)
         # the same products and sales points: the previous files are kept
         digest = generator.fingerprints.all_products(site.lang)
-        plan.reuse(files, digest, partial(_write_language, site, folder, sizes))
+        cache = LineCache(generator.cache_folder / FOLDER / f"{site.lang.code}.pickle")
+        plan.reuse(files, digest, partial(_write_language, site, folder, sizes, plan, cache))
     default = next(site for site in sites.values() if site.lang.is_default)
     schema = json.loads(SCHEMA_SOURCE.read_text(encoding="utf-8"))
     schema["$id"] = default.public(open_data_url(default, SCHEMA_NAME))
