@@ -100,9 +100,10 @@ def _product_lines(site, product) -> tuple[str, str]:
     return json.dumps(record, ensure_ascii=False), _csv_line(COLUMNS, csv_row(record))
 
 
-def _write_language(site, folder: Path, sizes: dict, plan, cache: LineCache) -> None:
+def _write_language(site, folder: Path, sizes: dict, plan, cache_file: Path) -> None:
     """The JSON and CSV files of `site`'s language into `folder`; their sizes into `sizes`. Each product's
-    lines come from `cache` when its page is unchanged (`plan`: the page fingerprints of this build)."""
+    lines come from the cache in `cache_file` when its page is unchanged (`plan`: this build's fingerprints)."""
+    cache = LineCache(cache_file)
     lines = [cache.lines(product.slug, plan.digest_of(product_page_file(site.lang, product)),
                          partial(_product_lines, site, product))
              for product in sorted(site.catalogue.products, key=lambda product: product.slug)]
@@ -126,8 +127,8 @@ def write_open_data(generator, output, sites) -> None:
             continue  # a preview keeps the previous files (made again by `invoke build` and `invoke publish`)
         # the same products and sales points: the previous files are kept
         digest = generator.fingerprints.all_products(site.lang)
-        cache = LineCache(generator.cache_folder / FOLDER / f"{site.lang.code}.pickle")
-        plan.reuse(files, digest, partial(_write_language, site, folder, sizes, plan, cache))
+        cache_file = generator.cache_folder / FOLDER / f"{site.lang.code}.pickle"
+        plan.reuse(files, digest, partial(_write_language, site, folder, sizes, plan, cache_file))
     default = next(site for site in sites.values() if site.lang.is_default)
     schema = json.loads(SCHEMA_SOURCE.read_text(encoding="utf-8"))
     schema["$id"] = default.public(open_data_url(default, SCHEMA_NAME))
