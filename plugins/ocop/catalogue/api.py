@@ -24,7 +24,7 @@ from .model import Catalogue, Product  # noqa: F401 - the catalogue that signals
 from .photos import strict_decoding  # noqa: F401 - Pillow refuses truncated photos inside it, whatever else set
 from .photos import Rendition  # noqa: F401 - one published size of a photo: what `photos_collected` makes
 from .regions import Region  # noqa: F401 - a region of regions.geojson, with its parent and geometry
-from .rendering import page_file, workers_for  # noqa: F401 - a page's file in the output; how many processes
+from .rendering import item_page_file, page_file, workers_for  # noqa: F401 - a page's file in the output; how many processes
 from .routes import Route  # noqa: F401 - one page of the site: what `routes_adding` receivers return
 from .schema import PRODUCER_KINDS  # noqa: F401 - the contract's kinds of producer, in its order
 # the contract's other certification schemes, in its order, with their names to translate (`site.gettext`)

@@ -76,7 +76,16 @@ class LanguageRenderer:
 
 def page_file(route, lang) -> str:
     """The file of `route` in `lang`, relative to the output folder ("san-pham/x/index.html")."""
-    folder = route.path(lang).strip("/")
+    return _index_file(route.path(lang))
+
+
+def item_page_file(lang, page_type: str, key) -> str:
+    """The file of the page of one item (`page_type` "product", "producer" …, `key` its slug) in `lang`."""
+    return _index_file(lang.path(page_type, key))
+
+
+def _index_file(path: str) -> str:
+    folder = path.strip("/")
     return f"{folder}/index.html" if folder else "index.html"
 
 

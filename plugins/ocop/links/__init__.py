@@ -9,7 +9,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.log import console
 
-from ocop.catalogue.api import catalogue_ready, catalogue_written, programme, routes_built, workers_for
+from ocop.catalogue.api import catalogue_ready, catalogue_written, item_page_file, programme, routes_built, workers_for
 
 from . import permalinks
 from .badges import badge_png, badge_reference, badge_svg, badge_symbol
@@ -78,7 +78,7 @@ def write_files(generator, output, sites) -> None:
         path = view.vcard_url[len(site.siteurl):].lstrip("/")
         # the producer's page in the default language shows all the card says: the card is made again only
         # when that page is (vobject takes about 0.35 ms a card: 3 s for the national catalogue's producers)
-        page = generator.plan.digest_of(default.path("producer", producer.slug).strip("/") + "/index.html")
+        page = generator.plan.digest_of(item_page_file(default, "producer", producer.slug))
         if page:
             generator.plan.reuse([path], f"vcard:{page}",
                                  lambda path=path, view=view: generator.plan.write(path, producer_vcard(view, gettext)))

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from pelican.log import console
 
+from ocop.catalogue.api import item_page_file
+
 from .line_cache import LineCache
 from .flatten import COLUMNS, SHOP_COLUMNS, csv_row, shop_csv_row
 from .records import SCHEMA_VERSION, product_record, shop_record
@@ -26,11 +28,6 @@ SHOPS_CSV_NAME = "shops.csv"
 RECORD_LISTS = ("products", "shops")  # written one record a line, in this order, after the other keys
 SCHEMA_SOURCE = Path(__file__).parent / SCHEMA_NAME
 DEFAULT_LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
-
-
-def product_page_file(lang, product) -> str:
-    """The product's page in `lang`, as the output plan knows it."""
-    return lang.path("product", product.slug).strip("/") + "/index.html"
 
 
 def open_data_url(site, name: str = JSON_NAME) -> str:
@@ -104,7 +101,7 @@ def _write_language(site, folder: Path, sizes: dict, plan, cache_file: Path) -> 
     """The JSON and CSV files of `site`'s language into `folder`; their sizes into `sizes`. Each product's
     lines come from the cache in `cache_file` when its page is unchanged (`plan`: this build's fingerprints)."""
     cache = LineCache(cache_file)
-    lines = [cache.lines(product.slug, plan.digest_of(product_page_file(site.lang, product)),
+    lines = [cache.lines(product.slug, plan.digest_of(item_page_file(site.lang, "product", product.slug)),
                          partial(_product_lines, site, product))
              for product in sorted(site.catalogue.products, key=lambda product: product.slug)]
     cache.save()
