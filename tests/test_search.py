@@ -439,6 +439,28 @@ def test_without_javascript_listings_stay_complete(browser, site):
     search_page.close()
 
 
+def test_the_visitor_downloads_one_pagefind_runtime_for_every_shard(browser, site):
+    """Shards are merged into one Pagefind index: its script, worker and WebAssembly come once, from the
+    first shard, however many shards the language has; every shard's entry and metadata are read."""
+    context = browser.new_context()
+    fetched = []
+    context.on("requestfinished", lambda request: fetched.append(urlparse(request.url).path))
+    try:
+        page = context.new_page()
+        page.goto(site["base"] + "/tim-kiem/?q=mat+ong")
+        assert "Mật ong rừng" in results(page)
+    finally:
+        context.close()
+    bundle = site["output"] / "pagefind/vi"
+    folders = json.loads((bundle / "shards.json").read_text())["shards"]
+    runtime = [path for path in fetched if re.search(r"/pagefind(-worker)?\.js$|\.pagefind$", path)]
+    assert sorted(runtime) == sorted(f"/pagefind/vi/{folders[0]}{name}"
+                                     for name in ["pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind"])
+    metadata = {path.split("/")[3] for path in fetched if path.endswith(".pf_meta")}
+    assert metadata == {folder.rstrip("/") for folder in folders}
+    assert (len(folders) > 1) == (site["shards"] > 1)
+
+
 def test_search_works_when_its_web_worker_cannot_start(browser, site):
     """Pagefind searches in a web worker; a phone where it does not start still gets results."""
     context = browser.new_context()

@@ -5,10 +5,14 @@
 // language; its fields are the URL query (?q=&type=&stars=&group=&region=&kind=&certification=&export=&sort=),
 // so a filtered view can be shared (a filter the catalogue has no choice for is not in the form). Results are the cards the site renders itself, stored in the index as `card` meta.
 //
-// A language's index may come in shards (plugins/ocop/search/shards.py; `shards.json` lists them): each is a
-// Pagefind instance, every search asks all of them, and their results are merged here: by score for a
-// search by relevance (scores come from each shard's own statistics, so the order is close to one
-// index's, not always the same), by the sort key (also stored as `sort_<name>` meta) for a sorted list.
+// A language's index may come in shards (plugins/ocop/search/shards.py; `shards.json` lists them). They are
+// opened as one Pagefind index: the first shard's instance, with the others merged into it (`mergeIndex`),
+// so the visitor downloads Pagefind's runtime and WebAssembly once, not once a shard. Each shard carries a
+// synthetic `shard` filter (its number), which says how many results each shard gave and lets a search
+// ask one shard. A search by relevance is one search over all of them (Pagefind orders the merged results
+// by score; scores come from each shard's own statistics, so the order is close to one index's, not
+// always the same); a sorted list merges the shards' own sorted lists by the sort key (also stored as
+// `sort_<name>` meta).
 
 const PAGE_SIZE = 24;
 const form = document.querySelector("[data-search]");
@@ -24,7 +28,7 @@ const FILTERS = ["type", "stars", "group", "region", "kind", "certification", "e
   .filter((name) => form.elements.namedItem(name));
 const plural = new Intl.PluralRules(document.documentElement.lang);
 
-let shards = [];
+let index = null; // the language's Pagefind index, every shard merged into it
 let shown = null;
 let latest = 0;
 
@@ -74,15 +78,14 @@ function updateCounts(counts, values) {
 }
 
 // The results of one search over every shard, handed out a page at a time: the cards' data (Pagefind's
-// fragments) are fetched only for the results shown.
+// fragments) are fetched only for the results shown. `found` is the merged search (relevance order, the
+// total, the filter counts); `sorted`, for a sorted list, each shard's own search in sort order.
 class Results {
-  constructor(searches, sortKey) {
-    this.total = searches.reduce((sum, search) => sum + search.results.length, 0);
-    this.filters = mergeCounts(searches.map((search) => search.filters));
+  constructor(found, sorted, sortKey) {
+    this.total = found.results.length;
+    this.filters = found.filters;
     this.sortKey = sortKey && `sort_${sortKey}`;
-    // by relevance: Pagefind's scores, highest first (a stable sort keeps each shard's order for ties)
-    this.queues = sortKey ? searches.map((search) => ({ results: search.results, next: 0, loaded: [] }))
-      : [{ results: searches.flatMap((search) => search.results).sort((a, b) => b.score - a.score), next: 0, loaded: [] }];
+    this.queues = (sorted ?? [found]).map((search) => ({ results: search.results, next: 0, loaded: [] }));
     this.given = 0;
   }
 
@@ -129,25 +132,35 @@ class Results {
 // without a word would return pages that one index of the whole catalogue would not ("mè xửng" would
 // list every "mè" of the shards without "xửng"). So when some shard has a word of the query exactly, a
 // shard that has no word starting with it gives no results, as one index would give none of its pages.
+// Returns the merged search and, for a sorted list over several shards, each shard's sorted search.
 async function searchShards(term, options) {
-  const searches = await Promise.all(shards.map((shard) => shard.search(term, options)));
-  const words = shards.length > 1 && term ? term.replaceAll('"', " ").split(/\s+/).filter(Boolean) : [];
+  let found = await index.search(term, options);
+  if (!found) return null;
+  const gave = (search) => Object.entries(search.filters.shard ?? {}).filter(([, n]) => n > 0).map(([shard]) => shard);
+  const words = index.shards > 1 && term ? term.replaceAll('"', " ").split(/\s+/).filter(Boolean) : [];
+  const dropped = new Set();
   for (const word of words) {
-    const exact = await Promise.all(shards.map(async (shard) => (await shard.search(`"${word}"`)).results.length > 0));
-    if (!exact.includes(true)) continue;
-    await Promise.all(shards.map(async (shard, n) => {
-      if (exact[n] || !searches[n] || (await startsAWord(shard, word))) return;
-      searches[n].results = [];
-      searches[n].filters = {};
-    }));
+    const exact = gave(await index.search(`"${word}"`));
+    if (!exact.length) continue;
+    for (const shard of gave(found)) {
+      if (!exact.includes(shard) && !(await startsAWord(shard, word))) dropped.add(shard);
+    }
   }
-  return searches;
+  const filters = { ...options.filters };
+  if (dropped.size) {
+    filters.shard = { none: [...dropped] };
+    found = await index.search(term, { ...options, filters });
+  }
+  const shards = gave(found);
+  if (!options.sort || shards.length < 2) return { found, sorted: null };
+  const sorted = await Promise.all(shards.map((shard) => index.search(term, { ...options, filters: { ...filters, shard } })));
+  return { found, sorted };
 }
 
 // Whether the shard has a word that starts with `word` ("kho" on the way to "khoai"), not just a shorter
 // one Pagefind fell back to: the words its best match marks in its excerpt.
 async function startsAWord(shard, word) {
-  const found = await shard.search(word);
+  const found = await index.search(word, { filters: { shard } });
   if (!found.results.length) return false;
   const excerpt = (await found.results[0].data()).excerpt ?? "";
   const marked = [...excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((match) => fold(match[1]));
@@ -157,18 +170,6 @@ async function startsAWord(shard, word) {
 // Lower case without diacritics, đ as d: how Pagefind compares words.
 function fold(text) {
   return text.toLocaleLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replaceAll("đ", "d");
-}
-
-// The filter counts of every shard, added up.
-function mergeCounts(all) {
-  const merged = {};
-  for (const counts of all) {
-    for (const [name, values] of Object.entries(counts ?? {})) {
-      merged[name] ??= {};
-      for (const [value, n] of Object.entries(values)) merged[name][value] = (merged[name][value] ?? 0) + n;
-    }
-  }
-  return merged;
 }
 
 async function showMore() {
@@ -222,9 +223,9 @@ async function update() {
   status.textContent = message("msgLoading");
   more.hidden = true;
   try {
-    const searches = await searchShards(term, { filters, sort: sortKey ? { [sortKey]: "asc" } : undefined });
-    if (ticket !== latest || searches.includes(null)) return;
-    shown = new Results(searches, sortKey);
+    const searched = await searchShards(term, { filters, sort: sortKey ? { [sortKey]: "asc" } : undefined });
+    if (ticket !== latest || !searched) return;
+    shown = new Results(searched.found, searched.sorted, sortKey);
     list.replaceChildren();
     await showMore();
   } catch (error) { // an index file that cannot be loaded (a new deploy under an open page, a lost connection)
@@ -249,33 +250,33 @@ function debounce(fn, ms) {
   return () => { clearTimeout(timer); timer = setTimeout(fn, ms); };
 }
 
-// Open every shard of the language's index. The instances share one worker and one WebAssembly module,
-// which the first one starts; started together, each would start its own and leave the others pointing
-// into the wrong one. `filters()` returns once an instance is running, and loads every filter: Pagefind
-// counts a search's results per value only for the filters it has loaded.
-async function openShards(options) {
+// Open the language's index: the first shard's instance, every other shard merged into it, each with its
+// number as the `shard` filter. `filters()` returns once the index is running, and loads every filter:
+// Pagefind counts a search's results per value only for the filters it has loaded.
+async function openIndex(options) {
   const bundle = new URL(form.dataset.bundle, location.href);
   const response = await fetch(new URL("shards.json", bundle), { cache: "no-cache" });
   const folders = (await response.json()).shards;
   if (!folders.length) throw new Error("an empty index"); // nothing to search: say so, keep the listings
+  const path = (folder) => new URL(folder, bundle).pathname;
   const pagefind = await import(new URL(`${folders[0]}pagefind.js`, bundle).href);
-  const open = (folder) => pagefind.createInstance({ basePath: new URL(folder, bundle).pathname, ...options });
-  const opened = [open(folders[0])];
-  await opened[0].filters();
-  opened.push(...folders.slice(1).map(open));
-  await Promise.all(opened.slice(1).map((shard) => shard.filters()));
+  const opened = pagefind.createInstance({ basePath: path(folders[0]), ...options });
+  await opened.options({ mergeFilter: { shard: "0" } });
+  await Promise.all(folders.slice(1).map((folder, n) => opened.mergeIndex(path(folder), { mergeFilter: { shard: String(n + 1) } })));
+  await opened.filters();
+  opened.shards = folders.length;
   return opened;
 }
 
 async function start() {
   try {
-    shards = await openShards({});
+    index = await openIndex({});
   } catch (error) {
     // Pagefind searches in a web worker; one that failed to start (a busy phone, a request lost on the
     // way) leaves it nothing to answer with. Once more, on the page's own thread.
     console.warn("Search: the index did not open in a worker, trying without one:", error);
     try {
-      shards = await openShards({ noWorker: true });
+      index = await openIndex({ noWorker: true });
     } catch (again) {
       console.error("Search: the index did not load:", again);
       status.textContent = message("msgUnavailable");
