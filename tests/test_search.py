@@ -176,6 +176,22 @@ def test_a_sales_point_is_indexed_by_name_kind_address_and_products_sold(site, p
     assert rank.startswith("d")  # sorted after every product ("b…") and producer ("c…")
 
 
+@pytest.mark.parametrize("lang, url, values, labels", [
+    ("vi", "/san-pham/nuoc-mam/", ["Nước mắm cá cơm", "Nước mắm nhĩ ủ chượp một năm.", "Hàn Quốc", "FOB", "HACCP"],
+     ["Nhóm sản phẩm", "Cơ sở sản xuất", "Địa phương", "Giấy chứng nhận OCOP", "Liên hệ và báo giá",
+      "Xuất khẩu sang", "Xem bản đồ", "Còn hiệu lực đến", "Các chứng nhận khác", "Đã hết hạn"]),
+    ("en", "/en/products/nuoc-mam/", ["Anchovy fish sauce", "Fish sauce aged a year.", "South Korea", "FOB"],
+     ["Product group", "Producer", "Region", "OCOP certificate", "Contact and quote", "Exported to",
+      "map of all regions", "Valid until", "Other certifications", "Expired on"]),
+])
+def test_the_index_holds_what_a_page_says_not_the_labels_every_page_repeats(site, lang, url, values, labels):
+    """The labels of facts, fixed headings, the contact link and the locator map are on every page: indexed,
+    they would make a word such as "cá" (in "tất cả") or "số" (in "Thông số") match the whole catalogue."""
+    text = indexed_content(site["output"] / "pagefind" / lang, url)
+    assert all(value in text for value in values), text
+    assert not [label for label in labels if label in text], text
+
+
 def test_a_sales_point_is_found_without_diacritics_and_products_not_by_where_they_are_sold(site):
     output = site["output"]
     hidden = soup_of(output / "diem-ban/gian-hang-dong-ba/index.html").select_one("[data-pagefind-body] [hidden]")
