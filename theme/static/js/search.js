@@ -134,16 +134,17 @@ class Results {
 // shard that has no word starting with it gives no results, as one index would give none of its pages.
 // Returns the merged search and, for a sorted list over several shards, each shard's sorted search.
 async function searchShards(term, options) {
-  let found = await index.search(term, options);
-  if (!found) return null;
-  const gave = (search) => Object.entries(search.filters.shard ?? {}).filter(([, n]) => n > 0).map(([shard]) => shard);
   const words = index.shards > 1 && term ? term.replaceAll('"', " ").split(/\s+/).filter(Boolean) : [];
+  const [first, ...exact] = await Promise.all([index.search(term, options), ...words.map(exactCounts)]);
+  if (!first) return null;
+  let found = first;
+  const gave = (counts) => Object.entries(counts ?? {}).filter(([, n]) => n > 0).map(([shard]) => shard);
   const dropped = new Set();
-  for (const word of words) {
-    const exact = gave(await index.search(`"${word}"`));
-    if (!exact.length) continue;
-    for (const shard of gave(found)) {
-      if (!exact.includes(shard) && !(await startsAWord(shard, word))) dropped.add(shard);
+  for (const [n, word] of words.entries()) {
+    const having = gave(exact[n]);
+    if (!having.length) continue;
+    for (const shard of gave(found.filters.shard)) {
+      if (!having.includes(shard) && !(await startsAWord(shard, word))) dropped.add(shard);
     }
   }
   const filters = { ...options.filters };
@@ -151,10 +152,18 @@ async function searchShards(term, options) {
     filters.shard = { none: [...dropped] };
     found = await index.search(term, { ...options, filters });
   }
-  const shards = gave(found);
+  const shards = gave(found.filters.shard);
   if (!options.sort || shards.length < 2) return { found, sorted: null };
   const sorted = await Promise.all(shards.map((shard) => index.search(term, { ...options, filters: { ...filters, shard } })));
   return { found, sorted };
+}
+
+// How many pages of each shard have `word` exactly: the counts before filtering (`totalFilters`) of a
+// search whose filter no page has, so that no result comes back from the worker (a common word would
+// bring tens of thousands).
+async function exactCounts(word) {
+  const found = await index.search(`"${word}"`, { filters: { shard: "none" } });
+  return found?.totalFilters?.shard ?? {};
 }
 
 // Whether the shard has a word that starts with `word` ("kho" on the way to "khoai"), not just a shorter
