@@ -17,7 +17,14 @@ load (the filters turn on), then submits the query and waits for the result card
   `OUTPUT/_one-index/` (removed afterwards), searched in the browser for the same queries. A query's
   order is *equal* when each of the first 24 results shown has the score one index gives its result at
   the same position (the same order, except among pages one index scores exactly alike, whose order
-  is arbitrary there too), and the counts of results are equal.
+  is arbitrary there too); its *score gap* is how far it strays (the largest shortfall of a shown
+  result's one-index score against one index's own result at that position); and the counts of
+  results are compared. It also says what one index's first search would transfer, and the time
+  Pagefind takes to answer in the throttled browser from one index and from the shards.
+
+The last line is a row of the table in docs/performance.md: language, shards, queries, transfer
+(median, max), received without compression, WebAssembly downloads, index load, answer (median, max),
+order equal to one index's (and within 1 % of its scores), result counts equal.
 """
 
 from __future__ import annotations
@@ -69,9 +76,11 @@ ONE_INDEX = """async ([query, depth]) => {
   const pagefind = await import("/_one-index/pagefind.js");
   await pagefind.options({ basePath: "/_one-index/" });
   await pagefind.filters();
+  const started = performance.now();
   const found = await pagefind.search(query);
+  const ms = performance.now() - started;
   const top = await Promise.all(found.results.slice(0, depth).map(async (r) => ({ url: (await r.data()).url, score: r.score })));
-  return { total: found.results.length, top };
+  return { total: found.results.length, top, ms };
 }"""
 
 
@@ -127,6 +136,17 @@ def equal_order(shown: list[str], one: list[dict]) -> bool:
     return len(shown) <= len(one) and all(score.get(url) == one[i]["score"] for i, url in enumerate(shown))
 
 
+def score_gap(shown: list[str], one: list[dict]) -> float | None:
+    """How far the shown order strays from one index's: the largest shortfall, over the positions, of the
+    score one index gives the result shown there against the score of its own result there, as a share
+    of the latter (0: equal up to ties; None: a result shown is not among one index's top results)."""
+    score = {r["url"]: r["score"] for r in one}
+    if any(url not in score for url in shown):
+        return None
+    return max((max(0.0, one[i]["score"] - score[url]) / one[i]["score"] for i, url in enumerate(shown)
+                if one[i]["score"]), default=0.0)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output", type=Path)
@@ -158,18 +178,22 @@ def main() -> None:
                     context.on("requestfinished",
                                lambda q: fetched.append((urlparse(q.url).path, q.sizes()["responseBodySize"])))
                     page = context.new_page()
+                    context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": args.throttle})
                     page.goto(base + "/404.html")
-                    page.evaluate(ONE_INDEX, [r["query"], SHOWN])  # what a visitor's first search fetches
+                    r["one_ms"] = page.evaluate(ONE_INDEX, [r["query"], SHOWN])["ms"]  # a visitor's first search
                     first = transfer(args.output, [(p, n) for p, n in fetched if p.startswith("/_one-index/")])
                     one = page.evaluate(ONE_INDEX, [r["query"], SHOWN * 8])  # scores further down, for ties
                     context.close()
                     r["one_served"] = first["served"]
                     r["one_total"] = one["total"]
                     r["equal"] = equal_order(r["urls"], one["top"])
+                    r["gap"] = score_gap(r["urls"], one["top"])
                     r["top10"] = len(set(r["urls"][:10]) & {x["url"] for x in one["top"][:10]})
-                    print(f"{r['query']!r}: order {'equal' if r['equal'] else 'different'}, "
+                    gap = "not in one index's top" if r["gap"] is None else f"{r['gap']:.1%}"
+                    print(f"{r['query']!r}: order {'equal' if r['equal'] else 'different'} (score gap {gap}), "
                           f"top 10 in common {r['top10']}, results {r['total']} vs one index {r['one_total']}; "
-                          f"one index's first search {first['served'] / 1024:.0f} KB ("
+                          f"one index answers in {r['one_ms']:.0f} ms (Pagefind's search alone); "
+                          f"its first search {first['served'] / 1024:.0f} KB ("
                           + ", ".join(f"{k} {n} × {b / 1024:.0f} KB" for k, (n, b) in first["kinds"].items()) + ")",
                           file=sys.stderr)
             finally:
@@ -180,7 +204,14 @@ def main() -> None:
     print(f"| {args.lang} | {len(shards)} | {len(runs)} | {statistics.median(served):.0f} KB (max {max(served):.0f}) | "
           f"{statistics.median(r['bytes'] / 1024 for r in runs):.0f} KB | {max(r['wasm'] for r in runs)} | "
           f"{statistics.median(r['load_s'] for r in runs):.2f} s | {statistics.median(answers):.0f} ms "
-          f"(max {max(answers):.0f}) | " + (f"{sum(r['equal'] for r in runs)}/{len(runs)} |" if args.compare else "— |"))
+          f"(max {max(answers):.0f}) | " + (compared(runs) if args.compare else "— | — |"))
+
+
+def compared(runs: list[dict]) -> str:
+    """Table cells: queries whose order is equal to one index's, and those within 1 % of its scores."""
+    near = sum(1 for r in runs if r["gap"] is not None and r["gap"] <= 0.01)
+    counts = sum(1 for r in runs if r["total"] == r["one_total"])
+    return f"{sum(r['equal'] for r in runs)}/{len(runs)} (within 1 %: {near}) | {counts}/{len(runs)} |"
 
 
 if __name__ == "__main__":
