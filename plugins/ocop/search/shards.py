@@ -3,8 +3,9 @@
 A Pagefind run holds every page it indexes in memory (about 140–190 KB a page here: 4.9 GB for the
 25,500 Vietnamese pages of a national catalogue) and has no incremental mode. With shards of about
 SEARCH_SHARD_PAGES pages, a run's memory is bounded, runs can use both cores, and an edit re-indexes only
-the shard of the edited page. Smaller shards cost the visitor more: each shard is a Pagefind instance in
-the browser, with its own entry, metadata and a copy of the search runtime (68 KB), so the default keeps
+the shard of the edited page. Smaller shards cost the visitor more: the browser opens them as one Pagefind
+index (the runtime once, the others merged into the first shard's instance), but each shard adds its
+entry, its metadata, its filter chunks and, per query word, an index chunk of its own; so the default keeps
 a province's catalogue in one shard and the national one in a handful.
 
 A language with N pages has ceil(N / SEARCH_SHARD_PAGES) shards, and a page's shard is a hash of its
