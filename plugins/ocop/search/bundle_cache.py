@@ -16,6 +16,8 @@ from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from .pagefind_index import BrokenBundle, check_bundle
+
 
 def inputs_digest(pages: dict[str, Path], fingerprint_of) -> str:
     """What Pagefind reads: each page (output path → file), by its fingerprint when the build has one
@@ -58,6 +60,11 @@ class BundleCache:
         previous output already has from this bundle are kept there (`plan`: the build's output plan)."""
         cached = self.folder / digest
         if not cached.is_dir():
+            return False
+        try:  # a bundle cached before bundles were checked may lack its entry or WebAssembly
+            check_bundle(cached, chunks=False)
+        except BrokenBundle:
+            shutil.rmtree(cached, ignore_errors=True)
             return False
         if plan.carry_all(f"bundle:{digest}", prefix):
             return True  # the previous output has every file of this bundle
