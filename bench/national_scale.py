@@ -101,6 +101,9 @@ def build(content: Path, output: Path, cache: Path, photos: bool, *extra: str) -
         text = log.read()
     if returncode != 0:
         raise SystemExit(f"build failed:\n{text[-3000:]}")
+    for line in text.splitlines():
+        if "broken bundle" in line or "could not index" in line:  # Pagefind runs made again, or failed
+            print(line.strip(), file=sys.stderr)
     return seconds, memory.peak_kb, text
 
 
