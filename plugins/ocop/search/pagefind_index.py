@@ -102,8 +102,34 @@ def check_bundle(bundle: Path, chunks: bool = True) -> None:
                 raise BrokenBundle(f"{path.relative_to(bundle).as_posix()}: empty or cut short")
 
 
+class _Written(Exception):
+    """Leaves the index's context without the second write its exit would make."""
+
+
 async def _index(site_folder: Path, bundle: Path, glob: str | None) -> None:
     from pagefind.index import PagefindIndex
 
-    async with PagefindIndex(config={"output_path": str(bundle)}) as index:
-        await index.add_directory(str(site_folder), glob=glob)
+    # Pagefind (1.5.2, service mode) answers "written" before its last files are on disk, and leaving the
+    # context stops its process: under load that cut the entry and the WebAssembly to nothing. So the
+    # bundle is written here, the process kept until those files are whole, and the context left with an
+    # exception, whose exit stops the service without writing the files a second time.
+    try:
+        async with PagefindIndex(config={"output_path": str(bundle)}) as index:
+            await index.add_directory(str(site_folder), glob=glob)
+            await index.write_files()
+            await _settled(bundle)
+            raise _Written
+    except _Written:
+        pass
+
+
+async def _settled(bundle: Path, seconds: float = 10.0) -> None:
+    """Wait until the bundle's entry, scripts, metadata and WebAssembly are whole (at most `seconds`;
+    `build_index` checks the whole bundle afterwards)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            check_bundle(bundle, chunks=False)
+            return
+        except BrokenBundle:
+            await asyncio.sleep(0.02)
