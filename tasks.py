@@ -71,7 +71,8 @@ def test(c, quick=False, k="", workers=""):
     # One worker per core. One more would fill the time a worker waits for a build or a browser it started
     # (2 cores, quick level: 87 s with two workers, 75 s with three), but the whole suite then ran the
     # builds' Pagefind runs under more load and one incremental-build comparison failed on a search
-    # bundle file (`wasm.unknown.pagefind` of one language differed; cause not yet found).
+    # bundle file (`wasm.unknown.pagefind` of one language differed: most likely Pagefind stopped before
+    # its last files were on disk, which builds now wait for and check, see search/pagefind_index.py).
     workers = workers or str(len(os.sched_getaffinity(0)))
     # worksteal: each worker starts with one contiguous half of the tests (a module's tests, which share the
     # site its fixtures build, mostly stay together) and takes work from the other when it runs out
