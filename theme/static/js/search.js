@@ -29,6 +29,7 @@ const FILTERS = ["type", "stars", "group", "region", "kind", "certification", "e
 const plural = new Intl.PluralRules(document.documentElement.lang);
 
 let index = null; // the language's Pagefind index, every shard merged into it
+let shardCount = 0;
 let shown = null;
 let latest = 0;
 
@@ -134,7 +135,7 @@ class Results {
 // shard that has no word starting with it gives no results, as one index would give none of its pages.
 // Returns the merged search and, for a sorted list over several shards, each shard's sorted search.
 async function searchShards(term, options) {
-  const words = index.shards > 1 && term ? term.replaceAll('"', " ").split(/\s+/).filter(Boolean) : [];
+  const words = shardCount > 1 && term ? term.replaceAll('"', " ").split(/\s+/).filter(Boolean) : [];
   const [first, ...exact] = await Promise.all([index.search(term, options), ...words.map(exactCounts)]);
   if (!first) return null;
   let found = first;
@@ -273,7 +274,7 @@ async function openIndex(options) {
   await opened.options({ mergeFilter: { shard: "0" } });
   await Promise.all(folders.slice(1).map((folder, n) => opened.mergeIndex(path(folder), { mergeFilter: { shard: String(n + 1) } })));
   await opened.filters();
-  opened.shards = folders.length;
+  shardCount = folders.length;
   return opened;
 }
 
